@@ -1,0 +1,403 @@
+//! JSON text → `Catalog`. Each record is deserialized on its own, so one bad record costs only
+//! itself: the rest of the dataset still loads, and every problem is reported with its place.
+
+use super::catalog::Catalog;
+use super::issue::{Collection, Issue, LoadError, Place, Problem, MAX_DATASET_BYTES, SUPPORTED_SCHEMA};
+use super::model::{Event, Figure, Id, Kind, Meta, Process, Resource, Source, Taxonomy};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::collections::{HashMap, HashSet};
+
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub issues: Vec<Issue>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Envelope<'a> {
+    #[serde(rename = "$schema", default)]
+    _schema: Option<serde::de::IgnoredAny>,
+    #[serde(borrow)]
+    meta: &'a RawValue,
+    #[serde(borrow, default)]
+    taxonomies: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    event_kinds: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    resource_kinds: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    processes: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    events: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    resources: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    figures: Vec<&'a RawValue>,
+    #[serde(rename = "schema_version")]
+    _schema_version: serde::de::IgnoredAny,
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    schema_version: Option<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    id: Option<serde_json::Value>,
+}
+
+pub fn load(json: &str) -> Result<Loaded, LoadError> {
+    if json.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    if json.len() > MAX_DATASET_BYTES {
+        return Err(LoadError::TooLarge { size: json.len() });
+    }
+    // The version decides how to read the rest, so it is checked before any other field.
+    let version: VersionOnly = serde_json::from_str(json).map_err(|e| json_error(&e))?;
+    match version.schema_version {
+        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(SUPPORTED_SCHEMA as u64) => {}
+        Some(serde_json::Value::Number(n)) => return Err(LoadError::Schema { found: n.as_u64().unwrap_or(0) }),
+        Some(_) => return Err(LoadError::Shape("“schema_version” must be a number".into())),
+        None => return Err(LoadError::Shape("missing field “schema_version”".into())),
+    }
+    let env: Envelope = serde_json::from_str(json).map_err(|e| LoadError::Shape(strip_position(&e)))?;
+    let meta: Meta = decode(env.meta).map_err(|(path, msg)| LoadError::Meta(with_path(path, msg)))?;
+
+    let mut v = Validator { issues: Vec::new() };
+    let taxonomies = v.records::<Taxonomy>(Collection::Taxonomies, &env.taxonomies, |t| &t.id);
+    let mut event_kinds = values(v.records::<Kind>(Collection::EventKinds, &env.event_kinds, |k| &k.id));
+    let resource_kinds = values(v.records::<Kind>(Collection::ResourceKinds, &env.resource_kinds, |k| &k.id));
+    let processes = v.records::<Process>(Collection::Processes, &env.processes, |p| &p.id);
+    let events = v.records::<Event>(Collection::Events, &env.events, |e| &e.id);
+    let resources = v.records::<Resource>(Collection::Resources, &env.resources, |r| &r.id);
+    let figures = v.records::<Figure>(Collection::Figures, &env.figures, |f| &f.id);
+
+    let tag_ix = v.tag_index(&taxonomies);
+    let taxonomies = values(taxonomies);
+    let process_ids: HashSet<Id> = processes.iter().map(|(_, p)| p.id.clone()).collect();
+    let processes = v.check_processes(processes, &process_ids, &tag_ix);
+    let mut events = v.check_events(events, &process_ids, &mut event_kinds);
+    let mut resources = v.check_resources(resources, &process_ids, &resource_kinds);
+    let figures = v.check_figures(figures, &process_ids);
+
+    events.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+    resources.sort_by(|a, b| (b.date, &a.id).cmp(&(a.date, &b.id)));
+
+    let process_ix: HashMap<Id, usize> = processes.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+    let event_ix = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    let mut children = vec![Vec::new(); processes.len()];
+    let mut successors = vec![Vec::new(); processes.len()];
+    for (i, p) in processes.iter().enumerate() {
+        if let Some(parent) = p.parent.as_ref().and_then(|id| process_ix.get(id)) {
+            children[*parent].push(i);
+        }
+        for pred in p.predecessors.iter().filter_map(|id| process_ix.get(id)) {
+            successors[*pred].push(i);
+        }
+    }
+
+    Ok(Loaded {
+        catalog: Catalog {
+            meta,
+            taxonomies,
+            event_kinds,
+            resource_kinds,
+            processes,
+            events,
+            resources,
+            figures,
+            process_ix,
+            event_ix,
+            tag_ix,
+            children,
+            successors,
+        },
+        issues: v.issues,
+    })
+}
+
+fn values<T>(records: Vec<(usize, T)>) -> Vec<T> {
+    records.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Deserializes one record, returning the path of the failing field with the message.
+fn decode<T: DeserializeOwned>(raw: &RawValue) -> Result<T, (Option<String>, String)> {
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = (path != "." && !path.is_empty()).then_some(path);
+        (path, strip_position(e.inner()))
+    })
+}
+
+fn with_path(path: Option<String>, msg: String) -> String {
+    match path {
+        Some(p) => format!("field “{p}”: {msg}"),
+        None => msg,
+    }
+}
+
+/// serde_json appends " at line L column C" to messages; within one record that position means
+/// nothing to the reader, who has the record's place instead.
+fn strip_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
+fn json_error(e: &serde_json::Error) -> LoadError {
+    LoadError::Json { message: strip_position(e), line: e.line(), column: e.column() }
+}
+
+struct Validator {
+    issues: Vec<Issue>,
+}
+
+impl Validator {
+    fn report(&mut self, collection: Collection, index: usize, id: &Id, field: Option<&str>, problem: Problem) {
+        self.issues.push(Issue {
+            place: Place { collection, index, id: Some(id.to_string()), field: field.map(str::to_owned) },
+            problem,
+        });
+    }
+
+    /// Decodes each record, dropping malformed ones and later duplicates of an id.
+    /// Returns `(index in the data, record)`.
+    fn records<T: DeserializeOwned>(
+        &mut self,
+        collection: Collection,
+        raws: &[&RawValue],
+        id_of: impl Fn(&T) -> &Id,
+    ) -> Vec<(usize, T)> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(raws.len());
+        for (index, raw) in raws.iter().enumerate() {
+            match decode::<T>(raw) {
+                Ok(rec) => {
+                    let id = id_of(&rec);
+                    if seen.insert(id.clone()) {
+                        out.push((index, rec));
+                    } else {
+                        let problem = Problem::DuplicateId(id.to_string());
+                        self.report(collection, index, &id.clone(), Some("id"), problem);
+                    }
+                }
+                Err((field, message)) => {
+                    let id = serde_json::from_str::<IdOnly>(raw.get())
+                        .ok()
+                        .and_then(|r| r.id)
+                        .and_then(|v| v.as_str().map(|s| s.chars().take(80).collect()));
+                    self.issues.push(Issue {
+                        place: Place { collection, index, id, field },
+                        problem: Problem::Malformed(message),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn tag_index(&mut self, taxonomies: &[(usize, Taxonomy)]) -> HashMap<Id, (usize, usize)> {
+        let mut ix = HashMap::new();
+        for (t, (index, tax)) in taxonomies.iter().enumerate() {
+            for (g, tag) in tax.tags.iter().enumerate() {
+                if ix.insert(tag.id.clone(), (t, g)).is_some() {
+                    // Tags are referenced by id alone, so an id may name one tag in one taxonomy.
+                    let field = format!("tags[{g}].id");
+                    self.report(Collection::Taxonomies, *index, &tax.id, Some(&field), Problem::DuplicateId(tag.id.to_string()));
+                }
+            }
+        }
+        ix
+    }
+
+    fn check_sources(&mut self, c: Collection, index: usize, id: &Id, sources: &[Source]) {
+        if sources.is_empty() {
+            self.report(c, index, id, Some("sources"), Problem::NoSources);
+        }
+    }
+
+    fn known_processes(&mut self, c: Collection, index: usize, id: &Id, refs: &mut Vec<Id>, known: &HashSet<Id>) {
+        let mut field = 0;
+        refs.retain(|p| {
+            let ok = known.contains(p);
+            if !ok {
+                let f = format!("processes[{field}]");
+                self.report(c, index, id, Some(&f), Problem::UnknownProcess(p.to_string()));
+            }
+            field += 1;
+            ok
+        });
+    }
+
+    fn check_processes(
+        &mut self,
+        records: Vec<(usize, Process)>,
+        known: &HashSet<Id>,
+        tags: &HashMap<Id, (usize, usize)>,
+    ) -> Vec<Process> {
+        const C: Collection = Collection::Processes;
+        let mut out = Vec::with_capacity(records.len());
+        let mut index_of = HashMap::new();
+        for (index, mut p) in records {
+            if p.name.is_blank() {
+                self.report(C, index, &p.id, Some("name"), Problem::Blank);
+                continue;
+            }
+            let id = p.id.clone();
+            let mut i = 0;
+            p.tags.retain(|t| {
+                let ok = tags.contains_key(t);
+                if !ok {
+                    self.report(C, index, &id, Some(&format!("tags[{i}]")), Problem::UnknownTag(t.to_string()));
+                }
+                i += 1;
+                ok
+            });
+            if let Some(parent) = &p.parent {
+                if !known.contains(parent) {
+                    self.report(C, index, &id, Some("parent"), Problem::UnknownProcess(parent.to_string()));
+                    p.parent = None;
+                }
+            }
+            let mut i = 0;
+            p.predecessors.retain(|q| {
+                let ok = known.contains(q) && *q != id;
+                if !ok {
+                    self.report(C, index, &id, Some(&format!("predecessors[{i}]")), Problem::UnknownProcess(q.to_string()));
+                }
+                i += 1;
+                ok
+            });
+            if let (Some(s), Some(e)) = (p.start, p.end) {
+                if e.last_day() < s.first_day() {
+                    let problem = Problem::EndBeforeStartIgnored { start: s.to_string(), end: e.to_string() };
+                    self.report(C, index, &id, Some("end"), problem);
+                    p.end = None;
+                }
+            }
+            self.check_sources(C, index, &id, &p.sources);
+            index_of.insert(id, index);
+            out.push(p);
+        }
+        // A process dropped above may still be named as a parent; and parent chains must end.
+        let present: HashSet<Id> = out.iter().map(|p| p.id.clone()).collect();
+        let mut parents: HashMap<Id, Id> = HashMap::new();
+        for p in &mut out {
+            let index = index_of.get(&p.id).copied().unwrap_or(0);
+            if p.parent.as_ref().is_some_and(|q| !present.contains(q)) {
+                let q = p.parent.take().map(|q| q.to_string()).unwrap_or_default();
+                self.report(C, index, &p.id, Some("parent"), Problem::UnknownProcess(q));
+            }
+            p.predecessors.retain(|q| present.contains(q));
+            if let Some(q) = &p.parent {
+                parents.insert(p.id.clone(), q.clone());
+            }
+        }
+        for p in &mut out {
+            // Walking up from p comes back to p only if p is on a loop; breaking p's link ends it.
+            // A walk that loops elsewhere stops after as many steps as there are links.
+            let mut cur = parents.get(&p.id).cloned();
+            for _ in 0..parents.len() {
+                let Some(q) = cur else { break };
+                if q == p.id {
+                    let index = index_of.get(&p.id).copied().unwrap_or(0);
+                    self.report(C, index, &p.id, Some("parent"), Problem::ParentCycle(p.id.to_string()));
+                    p.parent = None;
+                    parents.remove(&p.id);
+                    break;
+                }
+                cur = parents.get(&q).cloned();
+            }
+        }
+        out
+    }
+
+    fn check_events(&mut self, records: Vec<(usize, Event)>, known: &HashSet<Id>, kinds: &mut Vec<Kind>) -> Vec<Event> {
+        const C: Collection = Collection::Events;
+        let mut out = Vec::with_capacity(records.len());
+        for (index, mut e) in records {
+            let id = e.id.clone();
+            if e.title.is_blank() {
+                self.report(C, index, &id, Some("title"), Problem::Blank);
+                continue;
+            }
+            if let Some(end) = e.end {
+                if end.last_day() < e.start.first_day() {
+                    let problem = Problem::EndBeforeStart { start: e.start.to_string(), end: end.to_string() };
+                    self.report(C, index, &id, Some("end"), problem);
+                    continue;
+                }
+            }
+            self.known_processes(C, index, &id, &mut e.processes, known);
+            if e.processes.is_empty() {
+                self.report(C, index, &id, Some("processes"), Problem::NoProcess);
+                continue;
+            }
+            if !kinds.iter().any(|k| k.id == e.kind) {
+                self.report(C, index, &id, Some("kind"), Problem::UnknownKind(e.kind.to_string()));
+                kinds.push(Kind { id: e.kind.clone(), label: e.kind.as_str().into(), description: None });
+            }
+            self.check_sources(C, index, &id, &e.sources);
+            out.push(e);
+        }
+        out
+    }
+
+    fn check_resources(&mut self, records: Vec<(usize, Resource)>, known: &HashSet<Id>, kinds: &[Kind]) -> Vec<Resource> {
+        const C: Collection = Collection::Resources;
+        let mut out = Vec::with_capacity(records.len());
+        for (index, mut r) in records {
+            let id = r.id.clone();
+            if r.title.is_blank() {
+                self.report(C, index, &id, Some("title"), Problem::Blank);
+                continue;
+            }
+            self.known_processes(C, index, &id, &mut r.processes, known);
+            if !kinds.iter().any(|k| k.id == r.kind) {
+                self.report(C, index, &id, Some("kind"), Problem::UnknownKind(r.kind.to_string()));
+            }
+            out.push(r);
+        }
+        out
+    }
+
+    fn check_figures(&mut self, records: Vec<(usize, Figure)>, known: &HashSet<Id>) -> Vec<Figure> {
+        const C: Collection = Collection::Figures;
+        let mut out = Vec::with_capacity(records.len());
+        for (index, mut f) in records {
+            let id = f.id.clone();
+            if !known.contains(&f.process) {
+                self.report(C, index, &id, Some("process"), Problem::UnknownProcess(f.process.to_string()));
+                continue;
+            }
+            f.points.sort_by_key(|p| p.as_of);
+            let mut seen = HashSet::new();
+            let mut i = 0;
+            f.points.retain(|p| {
+                let fresh = seen.insert(p.as_of);
+                if !fresh {
+                    let field = format!("points[{i}]");
+                    self.report(C, index, &id, Some(&field), Problem::DuplicateReading(p.as_of.to_string()));
+                }
+                if fresh && p.sources.is_empty() {
+                    self.report(C, index, &id, Some(&format!("points[{i}].sources")), Problem::NoSources);
+                }
+                i += 1;
+                fresh
+            });
+            if f.points.is_empty() {
+                self.report(C, index, &id, Some("points"), Problem::Blank);
+                continue;
+            }
+            out.push(f);
+        }
+        out
+    }
+}

@@ -1,0 +1,472 @@
+//! The dataset's records, as deserialized. Field-level rules (id syntax, URL schemes, date forms,
+//! text length) are enforced while deserializing, so a value of these types is well formed on its
+//! own; rules between records (unknown or duplicate ids, reversed dates) live in `validate`.
+
+use super::date::{Day, PartialDate};
+use super::text::Text;
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+
+/// A record id: letters, digits, `-`, `_`, `.`; it appears in URLs, so it stays short and plain.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Id(String);
+
+pub const MAX_ID_LEN: usize = 80;
+
+impl Id {
+    pub fn parse(s: &str) -> Result<Id, String> {
+        let ok = !s.is_empty()
+            && s.len() <= MAX_ID_LEN
+            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+            && s.as_bytes()[0].is_ascii_alphanumeric();
+        if ok {
+            Ok(Id(s.to_owned()))
+        } else {
+            Err(format!(
+                "“{}” is not a valid id: use 1 to {MAX_ID_LEN} letters, digits, “-”, “_” or “.”, starting with a letter or digit",
+                s.chars().take(40).collect::<String>()
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Id::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+/// An absolute `http`, `https` or `mailto` URL. Anything else (`javascript:`, `data:`, relative
+/// paths, embedded whitespace) is refused, so every URL in a catalog is safe to put in an `href`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Url(String);
+
+pub const MAX_URL_LEN: usize = 2048;
+
+impl Url {
+    pub fn parse(s: &str) -> Result<Url, String> {
+        let shown: String = s.chars().take(60).collect();
+        if s.len() > MAX_URL_LEN {
+            return Err(format!("URL “{shown}…” is longer than {MAX_URL_LEN} characters"));
+        }
+        if s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"') {
+            return Err(format!("URL “{shown}” contains spaces, quotes, angle brackets or control characters"));
+        }
+        let lower = s.to_ascii_lowercase();
+        let ok = match lower.split_once(':') {
+            Some(("http" | "https", rest)) => rest.starts_with("//") && rest.len() > 2 && !rest[2..].starts_with('/'),
+            Some(("mailto", rest)) => rest.contains('@'),
+            _ => false,
+        };
+        if ok {
+            Ok(Url(s.to_owned()))
+        } else {
+            Err(format!("“{shown}” is not an absolute http(s) or mailto URL"))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The host name, for showing where a link leads.
+    pub fn host(&self) -> &str {
+        let rest = self.0.split_once("//").map(|(_, r)| r).unwrap_or(&self.0);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        let host = host.rsplit('@').next().unwrap_or(host);
+        host.strip_prefix("www.").unwrap_or(host)
+    }
+}
+
+impl<'de> Deserialize<'de> for Url {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Url::parse(&s).map_err(de::Error::custom)
+    }
+}
+
+/// Checks a string against a rule while deserializing, keeping the plain `String` type.
+macro_rules! checked_string {
+    ($name:ident, $check:expr, $what:literal) => {
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        pub struct $name(String);
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                let check: fn(&str) -> bool = $check;
+                if check(&s) {
+                    Ok($name(s.into_owned()))
+                } else {
+                    Err(de::Error::custom(format!(
+                        concat!("“{}” is not ", $what),
+                        s.chars().take(40).collect::<String>()
+                    )))
+                }
+            }
+        }
+    };
+}
+
+checked_string!(
+    Country,
+    |s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()),
+    "a two-letter upper-case ISO 3166 country code"
+);
+checked_string!(
+    LangTag,
+    |s| {
+        let mut parts = s.split('-');
+        let first_ok = parts
+            .next()
+            .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+        first_ok && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    },
+    "a language tag such as “en” or “es-419”"
+);
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub title: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    pub publisher: Party,
+    /// The day the whole dataset was last reviewed against its sources.
+    pub reviewed: Day,
+    pub default_lang: LangTag,
+    pub license: Party,
+    /// Where the full tracker for this dataset lives, for "open the full tracker" links.
+    #[serde(default)]
+    pub home: Option<Url>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    pub name: Text,
+    #[serde(default)]
+    pub url: Option<Url>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Taxonomy {
+    pub id: Id,
+    pub label: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+    pub tags: Vec<Tag>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tag {
+    pub id: Id,
+    pub label: Text,
+    pub definition: Text,
+}
+
+/// An event or resource kind, defined by the data.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kind {
+    pub id: Id,
+    pub label: Text,
+    #[serde(default)]
+    pub description: Option<Text>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Process {
+    pub id: Id,
+    pub name: Text,
+    #[serde(default)]
+    pub short_name: Option<Text>,
+    pub summary: Text,
+    /// When the process began and (if it has) ended.
+    #[serde(default)]
+    pub start: Option<PartialDate>,
+    #[serde(default)]
+    pub end: Option<PartialDate>,
+    #[serde(default)]
+    pub tags: Vec<Id>,
+    /// The process this one is part of (a thematic group under its mechanism).
+    #[serde(default)]
+    pub parent: Option<Id>,
+    /// Processes this one continues. Successors are derived from these, never written twice.
+    #[serde(default)]
+    pub predecessors: Vec<Id>,
+    #[serde(default)]
+    pub key_facts: Vec<Fact>,
+    #[serde(default)]
+    pub explainer: Explainer,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    pub sources: Vec<Source>,
+    #[serde(default = "yes")]
+    pub confirmed: bool,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Explainer {
+    #[serde(default)]
+    pub why_it_matters: Vec<Block>,
+    #[serde(default)]
+    pub how_it_works: Vec<Block>,
+    #[serde(default)]
+    pub how_to_engage: Vec<Block>,
+}
+
+/// Explainer text: paragraphs and bulleted lists, nothing that could carry markup.
+#[derive(Clone, Debug)]
+pub enum Block {
+    Paragraph(Text),
+    List(Vec<Text>),
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = serde_json::Value::deserialize(d)?;
+        let is_list = v.as_object().is_some_and(|o| o.len() == 1 && o.contains_key("list"));
+        if is_list {
+            let items = v.get("list").cloned().unwrap_or_default();
+            Vec::<Text>::deserialize(items).map(Block::List).map_err(de::Error::custom)
+        } else if v.is_string() || v.is_object() {
+            Text::deserialize(v).map(Block::Paragraph).map_err(de::Error::custom)
+        } else {
+            Err(de::Error::custom("a block is a paragraph (a text) or {\"list\": [texts]}"))
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub text: Text,
+    /// Where empty, the process's own sources back the fact.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default = "yes")]
+    pub confirmed: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub url: Url,
+    pub title: Text,
+}
+
+/// Where a fact was found: a URL, optionally titled. A bare string is accepted as the URL.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub url: Url,
+    pub title: Option<Text>,
+}
+
+impl<'de> Deserialize<'de> for Source {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            url: Url,
+            #[serde(default)]
+            title: Option<Text>,
+        }
+        let v = serde_json::Value::deserialize(d)?;
+        match v {
+            serde_json::Value::String(s) => Url::parse(&s).map(|url| Source { url, title: None }).map_err(de::Error::custom),
+            v @ serde_json::Value::Object(_) => {
+                let f = Full::deserialize(v).map_err(de::Error::custom)?;
+                Ok(Source { url: f.url, title: f.title })
+            }
+            _ => Err(de::Error::custom("a source is a URL string or {\"url\", \"title\"}")),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    #[serde(default)]
+    pub city: Option<Text>,
+    #[serde(default)]
+    pub country: Option<Country>,
+    #[serde(default)]
+    pub venue: Option<Text>,
+    #[serde(default)]
+    pub online: bool,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: Id,
+    pub processes: Vec<Id>,
+    pub title: Text,
+    pub kind: Id,
+    pub start: PartialDate,
+    #[serde(default)]
+    pub end: Option<PartialDate>,
+    /// The date is planned but not fixed.
+    #[serde(default)]
+    pub tentative: bool,
+    /// False where the event itself (or what it produced) is not confirmed by a source.
+    #[serde(default = "yes")]
+    pub confirmed: bool,
+    #[serde(default)]
+    pub location: Option<Location>,
+    #[serde(default)]
+    pub summary: Option<Text>,
+    #[serde(default)]
+    pub outcome: Option<Text>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    pub id: Id,
+    pub title: Text,
+    pub date: PartialDate,
+    pub kind: Id,
+    pub lang: LangTag,
+    pub url: Url,
+    #[serde(default)]
+    pub processes: Vec<Id>,
+    #[serde(default)]
+    pub publisher: Option<Text>,
+    #[serde(default)]
+    pub summary: Option<Text>,
+    /// The resource's own URL is its first source; these add to it.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+}
+
+/// A number that changes over time (signatures, ratifications), kept as dated readings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub id: Id,
+    pub process: Id,
+    pub label: Text,
+    #[serde(default)]
+    pub target: Option<Target>,
+    pub points: Vec<Point>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub value: u64,
+    pub label: Text,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub as_of: Day,
+    pub value: u64,
+    pub sources: Vec<Source>,
+    #[serde(default = "yes")]
+    pub confirmed: bool,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_allow_only_absolute_web_and_mail_links() {
+        for ok in ["https://example.org", "http://a.b/c?d=e#f", "mailto:x@y.org", "HTTPS://EXAMPLE.ORG/x"] {
+            assert!(Url::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,<script>",
+            "/relative",
+            "example.org",
+            "https:///evil",
+            "https://",
+            "https://a.b/\"onmouseover=x",
+            "vbscript:x",
+        ] {
+            assert!(Url::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn url_host_strips_www_and_path() {
+        let u = Url::parse("https://www.gp-digital.org/a/b?c").expect("url");
+        assert_eq!(u.host(), "gp-digital.org");
+    }
+
+    #[test]
+    fn ids_are_plain_and_bounded() {
+        assert!(Id::parse("oewg-2021-2025").is_ok());
+        assert!(Id::parse("a.b_c").is_ok());
+        for bad in ["", "-x", "a b", "a/b", "ü", &"x".repeat(81)] {
+            assert!(Id::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn blocks_are_paragraphs_or_lists() {
+        let b: Vec<Block> = serde_json::from_str(r#"["para", {"list": ["a", "b"]}, {"en": "x"}]"#).expect("blocks");
+        assert!(matches!(b[0], Block::Paragraph(_)));
+        assert!(matches!(&b[1], Block::List(v) if v.len() == 2));
+        assert!(matches!(b[2], Block::Paragraph(_)));
+        assert!(serde_json::from_str::<Block>("3").is_err());
+    }
+
+    #[test]
+    fn sources_accept_a_bare_url_or_an_object() {
+        let s: Vec<Source> =
+            serde_json::from_str(r#"["https://a.org", {"url": "https://b.org", "title": "B"}]"#).expect("sources");
+        assert_eq!(s[1].url.as_str(), "https://b.org");
+        assert!(serde_json::from_str::<Source>(r#""javascript:alert(1)""#).is_err());
+    }
+
+    #[test]
+    fn country_and_language_codes_are_checked() {
+        assert!(serde_json::from_str::<Country>(r#""US""#).is_ok());
+        assert!(serde_json::from_str::<Country>(r#""usa""#).is_err());
+        assert!(serde_json::from_str::<LangTag>(r#""es-419""#).is_ok());
+        assert!(serde_json::from_str::<LangTag>(r#""Spanish""#).is_err());
+    }
+}

@@ -1,0 +1,175 @@
+use super::*;
+
+fn id(s: &str) -> Id {
+    Id::parse(s).expect("id")
+}
+
+/// A small deterministic generator: the property tests must fail the same way every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn coin(&mut self) -> bool {
+        self.next() & 1 == 1
+    }
+    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len())]
+    }
+}
+
+fn random_state(r: &mut Rng) -> State {
+    let ids = ["oewg-2021-2025", "gge", "a", "b.c", "x_y", "ahc"];
+    let texts = ["", "cyber crime", "López & co", "a=b&c", "100% #1", "مؤتمر", "网络", "+plus+", "quote\"s", "é,è"];
+    let some_ids = |r: &mut Rng| -> Vec<Id> {
+        let mut v: Vec<Id> = Vec::new();
+        for _ in 0..r.below(4) {
+            let i = id(*r.pick(&ids[..]));
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+        v
+    };
+    let view = match r.below(8) {
+        0 => View::Overview,
+        1 => View::Process(id(*r.pick(&ids[..]))),
+        2 => View::Events,
+        3 => View::Timeline,
+        4 => View::Resources,
+        5 => View::Search,
+        6 => View::About,
+        _ => View::Embed,
+    };
+    let date = |r: &mut Rng| PartialDate::parse(*r.pick(&["2025", "2026-03", "2024-02-29", "1998-12-04"][..])).ok();
+    State {
+        view,
+        filters: Filters {
+            processes: some_ids(r),
+            tags: some_ids(r),
+            kinds: some_ids(r),
+            years: (0..r.below(3)).map(|i| 2000 + i as i32 * 7).collect(),
+            from: if r.coin() { date(r) } else { None },
+            to: if r.coin() { date(r) } else { None },
+            countries: if r.coin() { vec!["US".into(), "AT".into()] } else { vec![] },
+            languages: if r.coin() { vec!["es".into()] } else { vec![] },
+            when: *r.pick(&[None, Some(When::Past), Some(When::Upcoming)]),
+            tentative: r.coin(),
+            q: r.pick(&texts[..]).trim().to_string(),
+        },
+        event: if r.coin() { Some(id(*r.pick(&ids[..]))) } else { None },
+        zoom: *r.pick(&[None, Some(Zoom::Decade), Some(Zoom::Year), Some(Zoom::Month)]),
+        at: if r.coin() { date(r) } else { None },
+        globals: Globals {
+            today: if r.coin() { Day::parse("2026-11-26").ok() } else { None },
+            data: if r.coin() { Url::parse("https://partner.example/data/x.json?v=2&a=b").ok() } else { None },
+            embed: r.coin(),
+            theme: *r.pick(&[None, Some(Theme::Light), Some(Theme::Dark), Some(Theme::Auto)]),
+            accent: if r.coin() { Some("0a7c5a".into()) } else { None },
+            lang: if r.coin() { Some("ar".into()) } else { None },
+        },
+    }
+}
+
+#[test]
+fn encode_then_decode_gives_the_same_state() {
+    let mut r = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..2000 {
+        let s = random_state(&mut r);
+        let q = s.to_query();
+        assert_eq!(State::from_query(&q), s, "query {q}");
+        // and the encoding is canonical
+        assert_eq!(State::from_query(&q).to_query(), q);
+    }
+}
+
+#[test]
+fn default_state_is_the_bare_url() {
+    assert_eq!(State::default().to_query(), "");
+    assert_eq!(State::from_query(""), State::default());
+    assert_eq!(State::from_query("?"), State::default());
+}
+
+#[test]
+fn reads_a_hand_written_url() {
+    let s = State::from_query("?view=events&process=oewg-2021-2025,ahc&tag=binding&year=2024,2025&when=upcoming&q=hanoi+signing&today=2026-11-26");
+    assert_eq!(s.view, View::Events);
+    assert_eq!(s.filters.processes, vec![id("oewg-2021-2025"), id("ahc")]);
+    assert_eq!(s.filters.years, vec![2024, 2025]);
+    assert_eq!(s.filters.when, Some(When::Upcoming));
+    assert_eq!(s.filters.q, "hanoi signing");
+    assert_eq!(s.globals.today.map(|d| d.to_string()), Some("2026-11-26".into()));
+}
+
+#[test]
+fn ignores_unknown_and_malformed_parameters() {
+    let s = State::from_query(
+        "?view=nope&id=../../etc&process=ok,bad%20id,,&year=20x5,99999,2024&from=yesterday&when=soon\
+         &zoom=galaxy&today=2026-02-30&data=javascript:alert(1)&accent=red&lang=<script>&foo=bar&%ZZ=%E0%A4%A",
+    );
+    assert_eq!(s.view, View::Overview);
+    assert_eq!(s.filters.processes, vec![id("ok")]);
+    assert_eq!(s.filters.years, vec![2024]);
+    assert_eq!(s.filters.from, None);
+    assert_eq!(s.filters.when, None);
+    assert_eq!(s.zoom, None);
+    assert_eq!(s.globals.today, None);
+    assert_eq!(s.globals.data, None);
+    assert_eq!(s.globals.accent, None);
+    assert_eq!(s.globals.lang, None);
+}
+
+#[test]
+fn process_view_without_a_valid_id_falls_back_to_overview() {
+    assert_eq!(State::from_query("?view=process").view, View::Overview);
+    assert_eq!(State::from_query("?view=process&id=gge").view, View::Process(id("gge")));
+}
+
+#[test]
+fn partner_data_must_be_http() {
+    assert!(State::from_query("?data=mailto:a@b.c").globals.data.is_none());
+    assert!(State::from_query("?data=https%3A%2F%2Fa.org%2Fd.json").globals.data.is_some());
+}
+
+#[test]
+fn decoding_survives_any_bytes() {
+    assert_eq!(decode("%"), "%");
+    assert_eq!(decode("%4"), "%4");
+    assert_eq!(decode("%41%42"), "AB");
+    assert_eq!(decode("a+b"), "a b");
+    assert_eq!(decode("%FF"), "\u{FFFD}");
+    let mut r = Rng(42);
+    for _ in 0..500 {
+        let s: String = (0..r.below(30)).map(|_| *r.pick(&['%', 'a', '=', '&', '+', '2', 'F', 'é', '?'])).collect();
+        let _ = State::from_query(&s);
+    }
+}
+
+#[test]
+fn goto_keeps_globals_and_drops_filters() {
+    let s = State::from_query("?view=events&kind=session&today=2026-11-26&embed=1");
+    let t = s.goto(View::Timeline);
+    assert!(t.filters.is_empty());
+    assert!(t.globals.embed);
+    assert_eq!(t.globals.today, s.globals.today);
+}
+
+#[test]
+fn long_search_text_is_clipped() {
+    let q = format!("?q={}", "a".repeat(5000));
+    assert_eq!(State::from_query(&q).filters.q.len(), MAX_QUERY_CHARS);
+}
+
+#[test]
+fn hex_colours() {
+    assert_eq!(parse_hex_colour("#0A7"), Some("00aa77".into()));
+    assert_eq!(parse_hex_colour("0a7c5a"), Some("0a7c5a".into()));
+    assert_eq!(parse_hex_colour("#12345"), None);
+    assert_eq!(parse_hex_colour("ggg"), None);
+}

@@ -1,0 +1,126 @@
+//! Human-readable text in the dataset: one plain string, or one string per language.
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Text {
+    Plain(String),
+    /// `(language tag, text)` pairs in the order the data gives them.
+    Localized(Vec<(String, String)>),
+}
+
+impl Text {
+    /// The text in `lang`, else in `fallback`, else the first one written.
+    pub fn get<'a>(&'a self, lang: &str, fallback: &str) -> &'a str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Localized(v) => v
+                .iter()
+                .find(|(l, _)| l == lang)
+                .or_else(|| v.iter().find(|(l, _)| l == fallback))
+                .or_else(|| v.first())
+                .map(|(_, s)| s.as_str())
+                .unwrap_or(""),
+        }
+    }
+
+    /// Every variant, for search keys and validation.
+    pub fn variants(&self) -> impl Iterator<Item = (&str, &str)> {
+        let (one, many) = match self {
+            Text::Plain(s) => (Some(("", s.as_str())), &[][..]),
+            Text::Localized(v) => (None, v.as_slice()),
+        };
+        one.into_iter().chain(many.iter().map(|(l, s)| (l.as_str(), s.as_str())))
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.variants().all(|(_, s)| s.trim().is_empty())
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text::Plain(s.to_owned())
+    }
+}
+
+/// Longest text accepted in one field. Longer strings are almost always a mistake in the data
+/// (a pasted document), and would make the page unusable.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+fn check_len<E: de::Error>(s: &str) -> Result<(), E> {
+    // Bytes bound chars from above, so most strings skip the count.
+    if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
+        return Err(E::custom(format!(
+            "text of {} characters is longer than the limit of {MAX_TEXT_CHARS}",
+            s.chars().count()
+        )));
+    }
+    Ok(())
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, or an object of language tag to string")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Text, E> {
+                check_len(s)?;
+                Ok(Text::Plain(s.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Text, E> {
+                check_len(&s)?;
+                Ok(Text::Plain(s))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Text, A::Error> {
+                let mut v = Vec::new();
+                while let Some((k, s)) = m.next_entry::<String, String>()? {
+                    check_len(&s)?;
+                    v.push((k, s));
+                }
+                if v.is_empty() {
+                    return Err(de::Error::custom("a text needs at least one language"));
+                }
+                Ok(Text::Localized(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_and_localized_forms_deserialize() {
+        let t: Text = serde_json::from_str(r#""Hello""#).expect("string");
+        assert_eq!(t.get("fr", "en"), "Hello");
+        let t: Text = serde_json::from_str(r#"{"en":"Hello","fr":"Bonjour"}"#).expect("map");
+        assert_eq!(t.get("fr", "en"), "Bonjour");
+        assert_eq!(t.get("ar", "en"), "Hello");
+        assert_eq!(t.get("ar", "zh"), "Hello", "falls back to the first variant");
+    }
+
+    #[test]
+    fn rejects_huge_strings() {
+        let huge = format!("\"{}\"", "x".repeat(MAX_TEXT_CHARS + 1));
+        let err = serde_json::from_str::<Text>(&huge).expect_err("too long");
+        assert!(err.to_string().contains("longer than the limit"), "{err}");
+        let ok = format!("\"{}\"", "é".repeat(MAX_TEXT_CHARS));
+        assert!(serde_json::from_str::<Text>(&ok).is_ok());
+    }
+
+    #[test]
+    fn rejects_other_shapes() {
+        assert!(serde_json::from_str::<Text>("3").is_err());
+        assert!(serde_json::from_str::<Text>("{}").is_err());
+        assert!(serde_json::from_str::<Text>(r#"{"en":3}"#).is_err());
+    }
+}

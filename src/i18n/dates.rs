@@ -1,0 +1,143 @@
+//! The one function that turns dates into text. In the browser it asks `Intl` (correct word order
+//! and month names for every language); natively, and where `Intl` is missing, it writes English.
+
+use crate::core::date::{PartialDate, Precision};
+use chrono::{Datelike, NaiveDate};
+
+/// How much of a date to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// As precise as the data, compact: "7–11 Jul 2025", "March 2026", "2004–2005".
+    Short,
+    /// With the weekday when the day is known: "Friday 11 July 2025".
+    Long,
+}
+
+/// `start`, or the span from `start` to `end`, in the reader's language, as precise as the data
+/// and no more: a month-precise date never gains a day.
+pub fn span(start: PartialDate, end: Option<PartialDate>, style: Style, locale: &str) -> String {
+    let precision = end.map_or(start.precision(), |e| e.precision().min(start.precision()));
+    let a = start.first_day();
+    // A range is drawn only where it differs at the precision shown.
+    let b = end.map(|e| e.first_day()).filter(|b| !same(a, *b, precision));
+    #[cfg(target_arch = "wasm32")]
+    {
+        use crate::web::intl::{format, Parts};
+        let parts = match (precision, style) {
+            (Precision::Year, _) => Parts::Year,
+            (Precision::Month, _) => Parts::MonthYear,
+            (Precision::Day, Style::Short) => Parts::DayMonthYear,
+            (Precision::Day, Style::Long) => Parts::Full,
+        };
+        if let Some(s) = format(intl_locale(locale), parts, a, b) {
+            return s;
+        }
+    }
+    let _ = locale;
+    english(a, b, precision, style)
+}
+
+/// A single day, as in "as of 21 May 2026".
+pub fn day(d: NaiveDate, locale: &str) -> String {
+    span(PartialDate::day(d), None, Style::Short, locale)
+}
+
+/// The locale `Intl` should use for an interface language. International English writes the
+/// day before the month, as the UN does.
+pub fn intl_locale(lang: &str) -> &str {
+    match lang {
+        "en" => "en-GB",
+        other => other,
+    }
+}
+
+fn same(a: NaiveDate, b: NaiveDate, p: Precision) -> bool {
+    match p {
+        Precision::Year => a.year() == b.year(),
+        Precision::Month => (a.year(), a.month()) == (b.year(), b.month()),
+        Precision::Day => a == b,
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+fn short_month(d: NaiveDate) -> &'static str {
+    &MONTHS[d.month0() as usize][..3]
+}
+
+fn english(a: NaiveDate, b: Option<NaiveDate>, p: Precision, style: Style) -> String {
+    let month = |d: NaiveDate| MONTHS[d.month0() as usize];
+    match (p, b) {
+        (Precision::Year, None) => a.year().to_string(),
+        (Precision::Year, Some(b)) => format!("{}–{}", a.year(), b.year()),
+        (Precision::Month, None) => format!("{} {}", month(a), a.year()),
+        (Precision::Month, Some(b)) if a.year() == b.year() => format!("{} – {} {}", month(a), month(b), a.year()),
+        (Precision::Month, Some(b)) => format!("{} {} – {} {}", month(a), a.year(), month(b), b.year()),
+        (Precision::Day, None) => match style {
+            Style::Short => format!("{} {} {}", a.day(), short_month(a), a.year()),
+            Style::Long => format!("{} {} {} {}", WEEKDAYS[a.weekday().num_days_from_monday() as usize], a.day(), month(a), a.year()),
+        },
+        (Precision::Day, Some(b)) => {
+            let m: fn(NaiveDate) -> &'static str = match style {
+                Style::Short => short_month,
+                Style::Long => month,
+            };
+            if (a.year(), a.month()) == (b.year(), b.month()) {
+                format!("{}–{} {} {}", a.day(), b.day(), m(a), a.year())
+            } else if a.year() == b.year() {
+                format!("{} {} – {} {} {}", a.day(), m(a), b.day(), m(b), a.year())
+            } else {
+                format!("{} {} {} – {} {} {}", a.day(), m(a), a.year(), b.day(), m(b), b.year())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> PartialDate {
+        PartialDate::parse(s).expect("date")
+    }
+
+    fn short(a: &str, b: Option<&str>) -> String {
+        span(d(a), b.map(d), Style::Short, "en")
+    }
+
+    #[test]
+    fn shows_each_precision_as_written() {
+        assert_eq!(short("2025-07-11", None), "11 Jul 2025");
+        assert_eq!(short("2026-03", None), "March 2026");
+        assert_eq!(short("2004", None), "2004");
+    }
+
+    #[test]
+    fn collapses_ranges_sensibly() {
+        assert_eq!(short("2025-07-07", Some("2025-07-11")), "7–11 Jul 2025");
+        assert_eq!(short("2024-07-29", Some("2024-08-09")), "29 Jul – 9 Aug 2024");
+        assert_eq!(short("2023-12-29", Some("2024-01-02")), "29 Dec 2023 – 2 Jan 2024");
+        assert_eq!(short("2004", Some("2005")), "2004–2005");
+        assert_eq!(short("2026-03", Some("2026-06")), "March – June 2026");
+    }
+
+    #[test]
+    fn a_range_is_no_more_precise_than_its_coarsest_end() {
+        assert_eq!(short("2025-10-25", Some("2026")), "2025–2026");
+        assert_eq!(short("2026-03-30", Some("2026-03")), "March 2026", "same month at month precision");
+    }
+
+    #[test]
+    fn same_day_range_is_one_day() {
+        assert_eq!(short("2025-07-11", Some("2025-07-11")), "11 Jul 2025");
+    }
+
+    #[test]
+    fn long_style_names_the_weekday() {
+        assert_eq!(span(d("2025-07-11"), None, Style::Long, "en"), "Friday 11 July 2025");
+        assert_eq!(span(d("2026-03"), None, Style::Long, "en"), "March 2026");
+    }
+}

@@ -1,0 +1,74 @@
+//! One event in a list: when, what, which process, where, and how sure we are.
+
+use super::ctx::{use_ctx, Data};
+use super::link::Link;
+use super::marks::{TenseMark, Unconfirmed};
+use super::prose::Highlight;
+use super::when::When;
+use crate::core::date::tense;
+use crate::core::route::View;
+use crate::core::search::Query;
+use crate::web::intl;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn EventItem(data: Arc<Data>, index: usize, #[prop(optional)] query: Option<Query>) -> impl IntoView {
+    let ctx = use_ctx();
+    let e = &data.catalog.events[index];
+    let today = ctx.today.get_untracked();
+    let tense = tense(e.start, e.end, today);
+    let mut open = ctx.state.get_untracked();
+    open.event = Some(e.id.clone());
+    let title = data.t(&e.title).to_owned();
+    let kind = data.catalog.event_kind(e.kind.as_str()).map(|k| data.t(&k.label).to_owned()).unwrap_or_else(|| e.kind.to_string());
+    let place = place(&data, index, &ctx.lang.get_untracked());
+    let processes = e
+        .processes
+        .iter()
+        .filter_map(|id| data.catalog.process(id.as_str()))
+        .enumerate()
+        .map(|(n, (p, proc_))| {
+            let to = ctx.state.get_untracked().goto(View::Process(proc_.id.clone()));
+            let name = data.process_name(p).to_owned();
+            view! { {(n > 0).then_some(", ")}<Link to=to class="event__process">{name}</Link> }
+        })
+        .collect_view();
+    let q = query.unwrap_or_default();
+    view! {
+        <li class="event" data-tense=format!("{tense:?}").to_lowercase() data-event=e.id.to_string() class:event--tentative=e.tentative>
+            <div class="event__date"><When start=e.start end=e.end tentative=e.tentative/></div>
+            <div class="event__body">
+                <p class="event__title">
+                    <Link to=open><Highlight text=title query=q.clone()/></Link>
+                </p>
+                <p class="event__meta">
+                    <span class="event__kind">{kind}</span>
+                    " · " {processes}
+                    {place.map(|p| view! { " · " <span class="event__place">{p}</span> })}
+                    " " <TenseMark tense=tense/>
+                    {(!e.confirmed).then(|| view! { " " <Unconfirmed/> })}
+                </p>
+            </div>
+        </li>
+    }
+}
+
+/// "New York, United States", "Online", or nothing.
+pub fn place(data: &Data, index: usize, lang: &str) -> Option<String> {
+    let l = data.catalog.events[index].location.as_ref()?;
+    let mut parts = Vec::new();
+    if let Some(v) = &l.venue {
+        parts.push(data.t(v).to_owned());
+    }
+    if let Some(c) = &l.city {
+        parts.push(data.t(c).to_owned());
+    }
+    if let Some(code) = &l.country {
+        parts.push(intl::country(crate::i18n::dates::intl_locale(lang), code.as_str()).unwrap_or_else(|| code.as_str().to_owned()));
+    }
+    if l.online {
+        parts.push(use_ctx().messages().online.to_owned());
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}

@@ -1,0 +1,71 @@
+//! Dataset text on the page: explainer blocks, sources, and search highlights. All of it is
+//! inserted as text nodes, never as HTML, so markup in the data is shown, not run.
+
+use super::ctx::{use_ctx, Data};
+use crate::core::model::{Block, Link, Source};
+use crate::core::search::{segments, Query};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn Blocks(data: Arc<Data>, blocks: Vec<Block>) -> impl IntoView {
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Paragraph(t) => view! { <p>{data.t(&t).to_owned()}</p> }.into_any(),
+            Block::List(items) => view! {
+                <ul class="prose-list">{items.iter().map(|t| view! { <li>{data.t(t).to_owned()}</li> }).collect_view()}</ul>
+            }
+            .into_any(),
+        })
+        .collect_view()
+}
+
+/// Sources as a compact list of links: title if given, else the site's host name.
+#[component]
+pub fn Sources(data: Arc<Data>, sources: Vec<Source>, #[prop(optional)] inline: bool) -> impl IntoView {
+    let t = use_ctx().messages();
+    if sources.is_empty() {
+        return view! { <span class="mark mark--unsourced">{t.no_source}</span> }.into_any();
+    }
+    let items = sources
+        .into_iter()
+        .map(|s| {
+            let label = s.title.as_ref().map(|x| data.t(x).to_owned()).unwrap_or_else(|| s.url.host().to_owned());
+            view! { <li><a href=s.url.as_str().to_owned() rel="noopener external">{label}</a></li> }
+        })
+        .collect_view();
+    let class = if inline { "sources sources--inline" } else { "sources" };
+    view! {
+        <div class=class>
+            <span class="sources__label">{if inline { t.source_inline } else { t.sources }}</span>
+            <ul>{items}</ul>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn Links(data: Arc<Data>, links: Vec<Link>) -> impl IntoView {
+    view! {
+        <ul class="links">
+            {links.into_iter().map(|l| view! {
+                <li><a href=l.url.as_str().to_owned() rel="noopener external">{data.t(&l.title).to_owned()}</a></li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// `text` with the words matching `query` wrapped in `<mark>`.
+#[component]
+pub fn Highlight(text: String, query: Query) -> impl IntoView {
+    let marks = query.highlights(&text);
+    if marks.is_empty() {
+        return text.into_any();
+    }
+    segments(&text, &marks)
+        .into_iter()
+        .map(|(s, m)| if m { view! { <mark>{s.to_owned()}</mark> }.into_any() } else { s.to_owned().into_any() })
+        .collect_view()
+        .into_any()
+}

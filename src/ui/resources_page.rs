@@ -1,0 +1,71 @@
+//! Resources (reports, posts, news) with the same filters and search as events.
+
+use super::ctx::{use_ctx, Data};
+use super::events_page::PAGE;
+use super::facets::{Chips, FilterPanel};
+use super::resource_item::ResourceItem;
+use super::search_box::SearchBox;
+use crate::core::search::Query;
+use crate::i18n::fill;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn ResourcesPage(data: Arc<Data>) -> impl IntoView {
+    let ctx = use_ctx();
+    let t = ctx.messages();
+    let results = {
+        let data = data.clone();
+        Memo::new(move |_| ctx.state.with(|s| data.index.resources(&data.catalog, &s.filters)))
+    };
+    let facets = Memo::new(move |_| results.with(|r| r.facets.clone()));
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        results.track();
+        shown.set(PAGE);
+    });
+    let list = {
+        let data = data.clone();
+        move || {
+        let q = ctx.state.with(|s| Query::new(&s.filters.q));
+        results.with(|r| {
+            if r.hits.is_empty() {
+                return view! { <p class="empty">{t.no_results}</p> }.into_any();
+            }
+            let limit = shown.get();
+            let remaining = r.hits.len().saturating_sub(limit);
+            view! {
+                <ul class="resource-list">
+                    {r.hits.iter().take(limit).map(|&h| view! { <ResourceItem data=data.clone() index=h as usize query=q.clone()/> }).collect_view()}
+                </ul>
+                {(remaining > 0).then(|| view! {
+                    <p class="show-more"><button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {fill(t.show_more, &[("n", &remaining.min(PAGE).to_string()), ("total", &remaining.to_string())])}
+                    </button></p>
+                })}
+            }
+            .into_any()
+        })
+        }
+    };
+    view! {
+        <div class="page page--resources">
+            <header class="page-head">
+                <h1>{t.nav_resources}</h1>
+                <p class="result-count" role="status" aria-live="polite">
+                    {move || fill(t.n_resources, &[("n", &results.with(|r| r.hits.len()).to_string())])}
+                </p>
+            </header>
+            <div class="explore">
+                <div class="explore__filters">
+                    <SearchBox label=t.search_resources placeholder=t.search_events_placeholder/>
+                    <FilterPanel data=data.clone() facets=facets resources=true/>
+                </div>
+                <div class="explore__results">
+                    <Chips data=data.clone() resources=true/>
+                    {list}
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,115 @@
+//! The browser's `Intl`: localized dates, country names and numbers, with the browser's own
+//! locale data (bundling it would cost tens of kilobytes per language).
+
+use js_sys::{Date, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type Dtf;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
+    fn new(locale: &str, options: &Object) -> Result<Dtf, JsValue>;
+    #[wasm_bindgen(method)]
+    fn format(this: &Dtf, d: &Date) -> String;
+    #[wasm_bindgen(method, js_name = formatRange, catch)]
+    fn format_range(this: &Dtf, a: &Date, b: &Date) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
+    type DisplayNames;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DisplayNames", catch)]
+    fn new(locale: &str, options: &Object) -> Result<DisplayNames, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type Nf;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "NumberFormat", catch)]
+    fn new(locale: &str) -> Result<Nf, JsValue>;
+    #[wasm_bindgen(method, js_name = format)]
+    fn format_number(this: &Nf, n: f64) -> String;
+}
+
+/// Which parts of a date to show.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Parts {
+    Year,
+    MonthYear,
+    DayMonthYear,
+    /// Weekday included, for the event detail.
+    Full,
+}
+
+thread_local! {
+    static DTF: RefCell<HashMap<(String, Parts), Option<Dtf>>> = RefCell::new(HashMap::new());
+    static NAMES: RefCell<HashMap<String, Option<DisplayNames>>> = RefCell::new(HashMap::new());
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    o
+}
+
+fn with_dtf<R>(locale: &str, parts: Parts, f: impl FnOnce(&Dtf) -> R) -> Option<R> {
+    DTF.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let entry = cache.entry((locale.to_owned(), parts)).or_insert_with(|| {
+            // Dates in the data are calendar days, not instants: format them in UTC so no
+            // reader's time zone moves them by a day.
+            let mut o = vec![("timeZone", "UTC"), ("year", "numeric")];
+            match parts {
+                Parts::Year => {}
+                Parts::MonthYear => o.push(("month", "long")),
+                Parts::DayMonthYear => o.extend([("month", "short"), ("day", "numeric")]),
+                Parts::Full => o.extend([("month", "long"), ("day", "numeric"), ("weekday", "long")]),
+            }
+            Dtf::new(locale, &options(&o)).ok()
+        });
+        entry.as_ref().map(f)
+    })
+}
+
+fn js_date(d: chrono::NaiveDate) -> Date {
+    use chrono::Datelike;
+    let ms = Date::utc(d.year() as f64, d.month0() as f64);
+    let ms = ms + (d.day0() as f64) * 86_400_000.0;
+    Date::new(&JsValue::from_f64(ms))
+}
+
+/// `start` alone, or the span `start`–`end`, in `locale`; `None` if the browser lacks `Intl`.
+pub fn format(locale: &str, parts: Parts, start: chrono::NaiveDate, end: Option<chrono::NaiveDate>) -> Option<String> {
+    with_dtf(locale, parts, |f| match end {
+        Some(e) if e != start => f.format_range(&js_date(start), &js_date(e)).ok(),
+        _ => Some(f.format(&js_date(start))),
+    })
+    .flatten()
+}
+
+fn display_name(locale: &str, kind: &str, code: &str) -> Option<String> {
+    NAMES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let names = cache
+            .entry(format!("{kind}:{locale}"))
+            .or_insert_with(|| DisplayNames::new(locale, &options(&[("type", kind)])).ok());
+        names.as_ref()?.of(code).ok()?.as_string()
+    })
+}
+
+/// The name of a country from its ISO code, in `locale`.
+pub fn country(locale: &str, code: &str) -> Option<String> {
+    display_name(locale, "region", code)
+}
+
+/// The name of a language from its tag, in `locale`.
+pub fn language(locale: &str, tag: &str) -> Option<String> {
+    display_name(locale, "language", tag)
+}
+
+pub fn number(locale: &str, n: u64) -> String {
+    Nf::new(locale).map(|f| f.format_number(n as f64)).unwrap_or_else(|_| n.to_string())
+}

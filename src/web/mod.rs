@@ -1,0 +1,7 @@
+//! Browser glue with no UI: the History API, the clock, `Intl`, the embed resize messages.
+//! Kept apart from `ui` so components stay declarative.
+
+pub mod history;
+pub mod resize;
+pub mod intl;
+pub mod theme;

@@ -1,0 +1,65 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core, the built
+// dist/ served like a static host, and helpers to open the app at a fixed "today".
+import { chromium } from '../../scripts/node_modules/playwright-core/index.mjs';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'target', 'screenshots');
+/** Every test pins "today", so no assertion depends on the clock. */
+export const TODAY = '2026-11-26';
+
+/** The default dataset, read from the built dist/ (what the browser loads). */
+export function dataset() {
+  return JSON.parse(readFileSync(join(DIST, 'data', 'un-cyber-processes.json'), 'utf8'));
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export { serve };
+
+/**
+ * A page that fails the test on any uncaught error, console error or CSP violation.
+ * `allow` lists console-error substrings a test expects (a deliberate 404, say).
+ */
+export async function newPage(browser, { width = 1280, height = 900, allow = [] } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !allow.some((a) => m.text().includes(a))) page.problems.push(`console: ${m.text()}`);
+  });
+  page.on('dialog', (d) => {
+    page.problems.push(`dialog opened: ${d.message()}`);
+    d.dismiss();
+  });
+  return page;
+}
+
+/** Opens `query` on the app at `base` and waits for the page heading. */
+export async function open(page, base, query = '') {
+  const sep = query.includes('?') ? '&' : '?';
+  const q = query.includes('today=') ? query : `${query || '?'}${query ? sep : ''}today=${TODAY}`;
+  await page.goto(base + q.replace('?&', '?'));
+  await page.waitForSelector('main h1');
+}
+
+export async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The app's query string as a map. */
+export function params(page) {
+  return Object.fromEntries(new URL(page.url()).searchParams);
+}
