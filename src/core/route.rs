@@ -112,6 +112,9 @@ pub struct Globals {
     /// Accent colour as 6 lower-case hex digits, no `#`.
     pub accent: Option<String>,
     pub lang: Option<String>,
+    /// The id `embed.js` gave this frame; echoed in height messages so the parent page can tell
+    /// several embeds apart.
+    pub frame: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -178,6 +181,7 @@ impl State {
                 }
                 "accent" => s.globals.accent = parse_hex_colour(&v),
                 "lang" => s.globals.lang = Some(v).filter(|l| is_lang(l)),
+                "frame" => s.globals.frame = Some(v).filter(|f| is_frame_id(f)),
                 _ => {}
             }
         }
@@ -259,6 +263,9 @@ impl State {
         if let Some(l) = &g.lang {
             out.push(("lang", l.clone()));
         }
+        if let Some(f) = &g.frame {
+            out.push(("frame", f.clone()));
+        }
         if out.is_empty() {
             return String::new();
         }
@@ -307,6 +314,10 @@ fn is_country(c: &str) -> bool {
 
 fn is_lang(l: &str) -> bool {
     !l.is_empty() && l.len() <= 35 && l.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn is_frame_id(f: &str) -> bool {
+    (1..=40).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn is_web(u: &str) -> bool {

@@ -73,6 +73,7 @@ fn random_state(r: &mut Rng) -> State {
             theme: *r.pick(&[None, Some(Theme::Light), Some(Theme::Dark), Some(Theme::Auto)]),
             accent: if r.coin() { Some("0a7c5a".into()) } else { None },
             lang: if r.coin() { Some("ar".into()) } else { None },
+            frame: if r.coin() { Some("pt-2".into()) } else { None },
         },
     }
 }

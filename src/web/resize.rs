@@ -41,7 +41,7 @@ fn post_height() {
         Ok(Some(p)) => p,
         _ => return,
     };
-    let frame = crate::core::route::pairs(&window.location().search().unwrap_or_default()).find(|(k, _)| k == "frame").map(|(_, v)| v).unwrap_or_default();
+    let frame = crate::web::history::current().globals.frame.unwrap_or_default();
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &MESSAGE_TYPE.into());
     let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from_f64(height as f64));
