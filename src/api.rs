@@ -66,7 +66,11 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
             }
         });
         let id = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), TIMEOUT_MS).ok()
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb.as_ref().unchecked_ref(),
+                TIMEOUT_MS,
+            )
+            .ok()
         });
         (cb, id)
     };
@@ -77,9 +81,14 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
             .await
             .map_err(|e| FetchError::Network(e.to_string()))?;
         if !resp.ok() {
-            return Err(FetchError::Http { status: resp.status(), status_text: resp.status_text() });
+            return Err(FetchError::Http {
+                status: resp.status(),
+                status_text: resp.status_text(),
+            });
         }
-        resp.text().await.map_err(|e| FetchError::Network(e.to_string()))
+        resp.text()
+            .await
+            .map_err(|e| FetchError::Network(e.to_string()))
     }
     .await;
     if let (Some(w), Some(id)) = (web_sys::window(), timer.1) {

@@ -9,6 +9,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("process-tracker is a browser app: build it with `scripts/dev serve` (Trunk, wasm32).");
+    eprintln!(
+        "process-tracker is a browser app: build it with `scripts/dev serve` (Trunk, wasm32)."
+    );
     std::process::exit(2);
 }

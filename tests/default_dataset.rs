@@ -1,17 +1,24 @@
 //! The dataset that ships as the default must load with no issue at all, and hold what the
 //! product promises: every process of the lineage, the seeds' content, sources on every record.
 
+use process_tracker::core::catalog::Catalog;
 use process_tracker::core::date::Precision;
 use process_tracker::core::load::load;
-use process_tracker::core::catalog::Catalog;
 
-const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/un-cyber-processes.json");
+const PATH: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/public/data/un-cyber-processes.json"
+);
 
 fn catalog() -> Catalog {
     let json = std::fs::read_to_string(PATH).expect("default dataset present");
     let loaded = load(&json).unwrap_or_else(|e| panic!("default dataset fails to load: {e}"));
     let issues: Vec<String> = loaded.issues.iter().map(|i| i.to_string()).collect();
-    assert!(issues.is_empty(), "default dataset has issues:\n{}", issues.join("\n"));
+    assert!(
+        issues.is_empty(),
+        "default dataset has issues:\n{}",
+        issues.join("\n")
+    );
     loaded.catalog
 }
 
@@ -25,9 +32,16 @@ fn loads_without_issues() {
 #[test]
 fn has_every_process_of_both_lineages() {
     let c = catalog();
-    let id = |s: &str| c.process(s).unwrap_or_else(|| panic!("process {s} missing")).0;
+    let id = |s: &str| {
+        c.process(s)
+            .unwrap_or_else(|| panic!("process {s} missing"))
+            .0
+    };
     let chain = |from: &str, to: &str| {
-        assert!(c.successors(id(from)).contains(&id(to)), "{to} should continue {from}");
+        assert!(
+            c.successors(id(from)).contains(&id(to)),
+            "{to} should continue {from}"
+        );
     };
     chain("gge", "oewg-2019-2021");
     chain("oewg-2019-2021", "oewg-2021-2025");
@@ -36,7 +50,11 @@ fn has_every_process_of_both_lineages() {
     chain("uncc", "uncc-protocol");
     chain("uncc", "uncc-cosp");
     let gm = id("global-mechanism");
-    assert_eq!(c.children(gm).len(), 2, "the Global Mechanism has its two dedicated thematic groups");
+    assert_eq!(
+        c.children(gm).len(),
+        2,
+        "the Global Mechanism has its two dedicated thematic groups"
+    );
 }
 
 #[test]
@@ -44,35 +62,51 @@ fn every_record_is_sourced() {
     let c = catalog();
     assert!(c.processes.iter().all(|p| !p.sources.is_empty()));
     assert!(c.events.iter().all(|e| !e.sources.is_empty()));
-    assert!(c.figures.iter().all(|f| f.points.iter().all(|p| !p.sources.is_empty())));
+    assert!(c
+        .figures
+        .iter()
+        .all(|f| f.points.iter().all(|p| !p.sources.is_empty())));
 }
 
 #[test]
 fn carries_the_seed_taxonomies_with_definitions() {
     let c = catalog();
-    let expected = [
-        ("status", 4),
-        ("type", 2),
-        ("openness", 4),
-    ];
+    let expected = [("status", 4), ("type", 2), ("openness", 4)];
     for (tax, n) in expected {
-        let t = c.taxonomies.iter().find(|t| t.id.as_str() == tax).unwrap_or_else(|| panic!("taxonomy {tax}"));
+        let t = c
+            .taxonomies
+            .iter()
+            .find(|t| t.id.as_str() == tax)
+            .unwrap_or_else(|| panic!("taxonomy {tax}"));
         assert_eq!(t.tags.len(), n, "{tax}");
         assert!(t.tags.iter().all(|g| !g.definition.is_blank()));
     }
-    assert!(c.processes.iter().all(|p| !p.tags.is_empty()), "every process is tagged");
+    assert!(
+        c.processes.iter().all(|p| !p.tags.is_empty()),
+        "every process is tagged"
+    );
 }
 
 #[test]
 fn holds_the_history_and_the_seed_resources() {
     let c = catalog();
     assert!(c.events.len() >= 40, "{} events", c.events.len());
-    assert!(c.events.first().is_some_and(|e| e.start.year() <= 2004), "history back to the first GGE");
+    assert!(
+        c.events.first().is_some_and(|e| e.start.year() <= 2004),
+        "history back to the first GGE"
+    );
     assert_eq!(c.resources.len(), 17, "all seventeen seed resources");
-    assert!(c.resources.iter().any(|r| r.lang.as_str() == "es"), "the Spanish toolkit");
+    assert!(
+        c.resources.iter().any(|r| r.lang.as_str() == "es"),
+        "the Spanish toolkit"
+    );
     let uncc = c.process("uncc").expect("uncc").0;
     let fig: Vec<_> = c.figures_of(uncc).collect();
-    assert!(fig.iter().any(|f| f.target.as_ref().is_some_and(|t| t.value == 40)), "ratifications against 40");
+    assert!(
+        fig.iter()
+            .any(|f| f.target.as_ref().is_some_and(|t| t.value == 40)),
+        "ratifications against 40"
+    );
 }
 
 #[test]
@@ -81,9 +115,21 @@ fn only_future_events_are_tentative() {
     let reviewed = c.meta.reviewed.0;
     for e in &c.events {
         if e.tentative {
-            assert!(e.start.last_day() >= reviewed, "{} is tentative but already past at review", e.id);
+            assert!(
+                e.start.last_day() >= reviewed,
+                "{} is tentative but already past at review",
+                e.id
+            );
         }
     }
-    assert!(c.events.iter().any(|e| e.start.precision() != Precision::Day), "coarse dates are kept coarse");
-    assert!(c.events.iter().any(|e| !e.confirmed), "unconfirmed facts are marked");
+    assert!(
+        c.events
+            .iter()
+            .any(|e| e.start.precision() != Precision::Day),
+        "coarse dates are kept coarse"
+    );
+    assert!(
+        c.events.iter().any(|e| !e.confirmed),
+        "unconfirmed facts are marked"
+    );
 }

@@ -58,7 +58,10 @@ impl Catalog {
     }
 
     pub fn parent(&self, p: usize) -> Option<usize> {
-        self.processes[p].parent.as_ref().and_then(|id| self.process_index(id))
+        self.processes[p]
+            .parent
+            .as_ref()
+            .and_then(|id| self.process_index(id))
     }
 
     pub fn children(&self, p: usize) -> &[usize] {
@@ -66,7 +69,10 @@ impl Catalog {
     }
 
     pub fn predecessors(&self, p: usize) -> impl Iterator<Item = usize> + '_ {
-        self.processes[p].predecessors.iter().filter_map(|id| self.process_index(id))
+        self.processes[p]
+            .predecessors
+            .iter()
+            .filter_map(|id| self.process_index(id))
     }
 
     pub fn successors(&self, p: usize) -> &[usize] {
@@ -92,12 +98,18 @@ impl Catalog {
     /// Indices of the events of process `p` (not of its children), in date order.
     pub fn events_of(&self, p: usize) -> impl Iterator<Item = usize> + '_ {
         let id = &self.processes[p].id;
-        self.events.iter().enumerate().filter(move |(_, e)| e.processes.contains(id)).map(|(i, _)| i)
+        self.events
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.processes.contains(id))
+            .map(|(i, _)| i)
     }
 
     pub fn resources_of(&self, p: usize) -> impl Iterator<Item = &Resource> + '_ {
         let id = &self.processes[p].id;
-        self.resources.iter().filter(move |r| r.processes.contains(id))
+        self.resources
+            .iter()
+            .filter(move |r| r.processes.contains(id))
     }
 
     pub fn figures_of(&self, p: usize) -> impl Iterator<Item = &Figure> + '_ {

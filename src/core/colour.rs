@@ -40,7 +40,11 @@ impl Rgb {
     }
 
     fn mix(self, other: Rgb, t: f64) -> Rgb {
-        let m = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t).round().clamp(0.0, 255.0) as u8;
+        let m = |a: u8, b: u8| {
+            (a as f64 + (b as f64 - a as f64) * t)
+                .round()
+                .clamp(0.0, 255.0) as u8
+        };
         Rgb(m(self.0, other.0), m(self.1, other.1), m(self.2, other.2))
     }
 }
@@ -57,7 +61,11 @@ pub fn readable_on(accent: Rgb, bg: Rgb) -> Rgb {
     if contrast(accent, bg) >= AA_TEXT {
         return accent;
     }
-    let target = if bg.luminance() > 0.5 { Rgb(0, 0, 0) } else { Rgb(255, 255, 255) };
+    let target = if bg.luminance() > 0.5 {
+        Rgb(0, 0, 0)
+    } else {
+        Rgb(255, 255, 255)
+    };
     // Contrast grows monotonically along the mix, so bisect for the smallest step that passes.
     let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
     for _ in 0..24 {
@@ -108,7 +116,11 @@ mod tests {
         let navy = Rgb(0x1a, 0x3a, 0x6b);
         assert_eq!(readable_on(navy, LIGHT_BG), navy);
         let yellow = Rgb(0xff, 0xeb, 0x3b);
-        assert_ne!(readable_on(yellow, LIGHT_BG), yellow, "yellow on white is adjusted");
+        assert_ne!(
+            readable_on(yellow, LIGHT_BG),
+            yellow,
+            "yellow on white is adjusted"
+        );
         assert_eq!(readable_on(yellow, DARK_BG), yellow);
     }
 

@@ -50,12 +50,16 @@ impl PartialDate {
         if y < 1000 {
             return Err(DateError::Range(clip(s)));
         }
-        let first = NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| DateError::NoSuchDay(clip(s)))?;
+        let first =
+            NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| DateError::NoSuchDay(clip(s)))?;
         Ok(PartialDate { first, precision })
     }
 
     pub fn day(date: NaiveDate) -> Self {
-        PartialDate { first: date, precision: Precision::Day }
+        PartialDate {
+            first: date,
+            precision: Precision::Day,
+        }
     }
 
     pub fn precision(&self) -> Precision {
@@ -85,7 +89,11 @@ impl PartialDate {
         let end = match self.precision {
             Precision::Day => Some(self.first),
             Precision::Month => {
-                let (ny, nm) = if self.first.month() == 12 { (y + 1, 1) } else { (y, self.first.month() + 1) };
+                let (ny, nm) = if self.first.month() == 12 {
+                    (y + 1, 1)
+                } else {
+                    (y, self.first.month() + 1)
+                };
                 NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
             }
             Precision::Year => NaiveDate::from_ymd_opt(y, 12, 31),
@@ -172,6 +180,16 @@ pub enum Tense {
     Upcoming,
 }
 
+impl Tense {
+    pub fn key(self) -> &'static str {
+        match self {
+            Tense::Past => "past",
+            Tense::Ongoing => "ongoing",
+            Tense::Upcoming => "upcoming",
+        }
+    }
+}
+
 /// The tense of a span `[start, end]`; a coarse date counts as ongoing for its whole month or year.
 pub fn tense(start: PartialDate, end: Option<PartialDate>, today: NaiveDate) -> Tense {
     let last = end.unwrap_or(start).last_day();
@@ -208,12 +226,28 @@ mod tests {
 
     #[test]
     fn rejects_malformed_and_impossible_dates() {
-        for s in ["", "25", "2025-7", "2025-07-1", "2025/07/01", "2025-07-01T00:00", "abcd", "2025-13", "-2025"] {
+        for s in [
+            "",
+            "25",
+            "2025-7",
+            "2025-07-1",
+            "2025/07/01",
+            "2025-07-01T00:00",
+            "abcd",
+            "2025-13",
+            "-2025",
+        ] {
             assert!(PartialDate::parse(s).is_err(), "{s} should be rejected");
         }
-        assert_eq!(PartialDate::parse("2025-02-29"), Err(DateError::NoSuchDay("2025-02-29".into())));
+        assert_eq!(
+            PartialDate::parse("2025-02-29"),
+            Err(DateError::NoSuchDay("2025-02-29".into()))
+        );
         assert!(PartialDate::parse("2024-02-29").is_ok());
-        assert!(matches!(PartialDate::parse("0999"), Err(DateError::Range(_))));
+        assert!(matches!(
+            PartialDate::parse("0999"),
+            Err(DateError::Range(_))
+        ));
     }
 
     #[test]
@@ -226,7 +260,7 @@ mod tests {
 
     #[test]
     fn orders_by_first_day_then_coarser_first() {
-        let mut v = vec![d("2025-01-01"), d("2025-01"), d("2024-12-31"), d("2025")];
+        let mut v = [d("2025-01-01"), d("2025-01"), d("2024-12-31"), d("2025")];
         v.sort();
         let s: Vec<String> = v.iter().map(|x| x.to_string()).collect();
         assert_eq!(s, ["2024-12-31", "2025", "2025-01", "2025-01-01"]);
@@ -238,8 +272,14 @@ mod tests {
         assert_eq!(tense(d("2026-03"), None, today), Tense::Ongoing);
         assert_eq!(tense(d("2026-02"), None, today), Tense::Past);
         assert_eq!(tense(d("2026-04-01"), None, today), Tense::Upcoming);
-        assert_eq!(tense(d("2026-03-10"), Some(d("2026-03-15")), today), Tense::Ongoing);
-        assert_eq!(tense(d("2026-03-10"), Some(d("2026-03-14")), today), Tense::Past);
+        assert_eq!(
+            tense(d("2026-03-10"), Some(d("2026-03-15")), today),
+            Tense::Ongoing
+        );
+        assert_eq!(
+            tense(d("2026-03-10"), Some(d("2026-03-14")), today),
+            Tense::Past
+        );
     }
 
     #[test]

@@ -18,7 +18,11 @@ pub enum LoadError {
     #[error("the dataset is {size} bytes, more than the limit of {max}", max = MAX_DATASET_BYTES)]
     TooLarge { size: usize },
     #[error("the dataset is not valid JSON: {message} (line {line}, column {column})")]
-    Json { message: String, line: usize, column: usize },
+    Json {
+        message: String,
+        line: usize,
+        column: usize,
+    },
     #[error("the dataset's top level is not as expected: {0}")]
     Shape(String),
     #[error("the dataset uses schema version {found}; this tracker reads version {supported}", supported = SUPPORTED_SCHEMA)]

@@ -2,8 +2,12 @@
 //! itself: the rest of the dataset still loads, and every problem is reported with its place.
 
 use super::catalog::Catalog;
-use super::issue::{Collection, Issue, LoadError, Place, Problem, MAX_DATASET_BYTES, SUPPORTED_SCHEMA};
+use super::issue::{
+    Collection, Issue, LoadError, Place, Problem, MAX_DATASET_BYTES, SUPPORTED_SCHEMA,
+};
+use super::json_path;
 use super::model::{Event, Figure, Id, Kind, Meta, Process, Resource, Source, Taxonomy};
+use super::sort;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -41,36 +45,103 @@ struct Envelope<'a> {
 
 #[derive(Deserialize)]
 struct VersionOnly {
-    schema_version: Option<serde_json::Value>,
+    schema_version: Option<u64>,
 }
 
 #[derive(Deserialize)]
 struct IdOnly {
-    id: Option<serde_json::Value>,
+    #[serde(default)]
+    id: MaybeString,
+}
+
+/// A string, or nothing for any other JSON value: a broken record's id, if it has a usable one.
+#[derive(Default)]
+struct MaybeString(Option<String>);
+
+impl<'de> Deserialize<'de> for MaybeString {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = MaybeString;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E>(self, s: &str) -> Result<MaybeString, E> {
+                Ok(MaybeString(Some(s.chars().take(80).collect())))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<MaybeString, E> {
+                Ok(MaybeString(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<MaybeString, E> {
+                Ok(MaybeString(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<MaybeString, E> {
+                Ok(MaybeString(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<MaybeString, E> {
+                Ok(MaybeString(None))
+            }
+            fn visit_unit<E>(self) -> Result<MaybeString, E> {
+                Ok(MaybeString(None))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut s: A,
+            ) -> Result<MaybeString, A::Error> {
+                while s.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(MaybeString(None))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<MaybeString, A::Error> {
+                while m
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(MaybeString(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 pub fn load(json: &str) -> Result<Loaded, LoadError> {
     if json.trim().is_empty() {
         return Err(LoadError::Empty);
     }
+    if !json.trim_start().starts_with('{') {
+        return Err(LoadError::Shape("the top level must be an object".into()));
+    }
     if json.len() > MAX_DATASET_BYTES {
         return Err(LoadError::TooLarge { size: json.len() });
     }
     // The version decides how to read the rest, so it is checked before any other field.
-    let version: VersionOnly = serde_json::from_str(json).map_err(|e| json_error(&e))?;
+    let version: VersionOnly = serde_json::from_str(json).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data if e.line() == 1 && e.column() <= 1 => {
+            LoadError::Shape("the top level must be an object".into())
+        }
+        serde_json::error::Category::Data => {
+            LoadError::Shape("“schema_version” must be a whole number".into())
+        }
+        _ => json_error(&e),
+    })?;
     match version.schema_version {
-        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(SUPPORTED_SCHEMA as u64) => {}
-        Some(serde_json::Value::Number(n)) => return Err(LoadError::Schema { found: n.as_u64().unwrap_or(0) }),
-        Some(_) => return Err(LoadError::Shape("“schema_version” must be a number".into())),
+        Some(v) if v == SUPPORTED_SCHEMA as u64 => {}
+        Some(found) => return Err(LoadError::Schema { found }),
         None => return Err(LoadError::Shape("missing field “schema_version”".into())),
     }
-    let env: Envelope = serde_json::from_str(json).map_err(|e| LoadError::Shape(strip_position(&e)))?;
-    let meta: Meta = decode(env.meta).map_err(|(path, msg)| LoadError::Meta(with_path(path, msg)))?;
+    let env: Envelope =
+        serde_json::from_str(json).map_err(|e| LoadError::Shape(strip_position(&e)))?;
+    let meta: Meta =
+        decode(env.meta).map_err(|(path, msg)| LoadError::Meta(with_path(path, msg)))?;
 
     let mut v = Validator { issues: Vec::new() };
     let taxonomies = v.records::<Taxonomy>(Collection::Taxonomies, &env.taxonomies, |t| &t.id);
-    let mut event_kinds = values(v.records::<Kind>(Collection::EventKinds, &env.event_kinds, |k| &k.id));
-    let resource_kinds = values(v.records::<Kind>(Collection::ResourceKinds, &env.resource_kinds, |k| &k.id));
+    let mut event_kinds =
+        values(v.records::<Kind>(Collection::EventKinds, &env.event_kinds, |k| &k.id));
+    let resource_kinds =
+        values(v.records::<Kind>(Collection::ResourceKinds, &env.resource_kinds, |k| &k.id));
     let processes = v.records::<Process>(Collection::Processes, &env.processes, |p| &p.id);
     let events = v.records::<Event>(Collection::Events, &env.events, |e| &e.id);
     let resources = v.records::<Resource>(Collection::Resources, &env.resources, |r| &r.id);
@@ -84,11 +155,21 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let mut resources = v.check_resources(resources, &process_ids, &resource_kinds);
     let figures = v.check_figures(figures, &process_ids);
 
-    events.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
-    resources.sort_by(|a, b| (b.date, &a.id).cmp(&(a.date, &b.id)));
+    sort::sort_by(&mut events, |a, b| {
+        (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id))
+    });
+    sort::sort_by(&mut resources, |a, b| (b.date, &a.id).cmp(&(a.date, &b.id)));
 
-    let process_ix: HashMap<Id, usize> = processes.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
-    let event_ix = events.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    let process_ix: HashMap<Id, usize> = processes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
+    let event_ix = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
     let mut children = vec![Vec::new(); processes.len()];
     let mut successors = vec![Vec::new(); processes.len()];
     for (i, p) in processes.iter().enumerate() {
@@ -126,11 +207,13 @@ fn values<T>(records: Vec<(usize, T)>) -> Vec<T> {
 
 /// Deserializes one record, returning the path of the failing field with the message.
 fn decode<T: DeserializeOwned>(raw: &RawValue) -> Result<T, (Option<String>, String)> {
-    let mut de = serde_json::Deserializer::from_str(raw.get());
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = (path != "." && !path.is_empty()).then_some(path);
-        (path, strip_position(e.inner()))
+    let text = raw.get();
+    serde_json::from_str(text).map_err(|e| {
+        let message = strip_position(&e);
+        (
+            json_path::error_path(text, e.line(), e.column(), &message),
+            message,
+        )
     })
 }
 
@@ -152,7 +235,11 @@ fn strip_position(e: &serde_json::Error) -> String {
 }
 
 fn json_error(e: &serde_json::Error) -> LoadError {
-    LoadError::Json { message: strip_position(e), line: e.line(), column: e.column() }
+    LoadError::Json {
+        message: strip_position(e),
+        line: e.line(),
+        column: e.column(),
+    }
 }
 
 struct Validator {
@@ -160,9 +247,21 @@ struct Validator {
 }
 
 impl Validator {
-    fn report(&mut self, collection: Collection, index: usize, id: &Id, field: Option<&str>, problem: Problem) {
+    fn report(
+        &mut self,
+        collection: Collection,
+        index: usize,
+        id: &Id,
+        field: Option<&str>,
+        problem: Problem,
+    ) {
         self.issues.push(Issue {
-            place: Place { collection, index, id: Some(id.to_string()), field: field.map(str::to_owned) },
+            place: Place {
+                collection,
+                index,
+                id: Some(id.to_string()),
+                field: field.map(str::to_owned),
+            },
             problem,
         });
     }
@@ -191,10 +290,14 @@ impl Validator {
                 Err((field, message)) => {
                     let id = serde_json::from_str::<IdOnly>(raw.get())
                         .ok()
-                        .and_then(|r| r.id)
-                        .and_then(|v| v.as_str().map(|s| s.chars().take(80).collect()));
+                        .and_then(|r| r.id.0);
                     self.issues.push(Issue {
-                        place: Place { collection, index, id, field },
+                        place: Place {
+                            collection,
+                            index,
+                            id,
+                            field,
+                        },
                         problem: Problem::Malformed(message),
                     });
                 }
@@ -210,7 +313,13 @@ impl Validator {
                 if ix.insert(tag.id.clone(), (t, g)).is_some() {
                     // Tags are referenced by id alone, so an id may name one tag in one taxonomy.
                     let field = format!("tags[{g}].id");
-                    self.report(Collection::Taxonomies, *index, &tax.id, Some(&field), Problem::DuplicateId(tag.id.to_string()));
+                    self.report(
+                        Collection::Taxonomies,
+                        *index,
+                        &tax.id,
+                        Some(&field),
+                        Problem::DuplicateId(tag.id.to_string()),
+                    );
                 }
             }
         }
@@ -223,13 +332,26 @@ impl Validator {
         }
     }
 
-    fn known_processes(&mut self, c: Collection, index: usize, id: &Id, refs: &mut Vec<Id>, known: &HashSet<Id>) {
+    fn known_processes(
+        &mut self,
+        c: Collection,
+        index: usize,
+        id: &Id,
+        refs: &mut Vec<Id>,
+        known: &HashSet<Id>,
+    ) {
         let mut field = 0;
         refs.retain(|p| {
             let ok = known.contains(p);
             if !ok {
                 let f = format!("processes[{field}]");
-                self.report(c, index, id, Some(&f), Problem::UnknownProcess(p.to_string()));
+                self.report(
+                    c,
+                    index,
+                    id,
+                    Some(&f),
+                    Problem::UnknownProcess(p.to_string()),
+                );
             }
             field += 1;
             ok
@@ -255,14 +377,26 @@ impl Validator {
             p.tags.retain(|t| {
                 let ok = tags.contains_key(t);
                 if !ok {
-                    self.report(C, index, &id, Some(&format!("tags[{i}]")), Problem::UnknownTag(t.to_string()));
+                    self.report(
+                        C,
+                        index,
+                        &id,
+                        Some(&format!("tags[{i}]")),
+                        Problem::UnknownTag(t.to_string()),
+                    );
                 }
                 i += 1;
                 ok
             });
             if let Some(parent) = &p.parent {
                 if !known.contains(parent) {
-                    self.report(C, index, &id, Some("parent"), Problem::UnknownProcess(parent.to_string()));
+                    self.report(
+                        C,
+                        index,
+                        &id,
+                        Some("parent"),
+                        Problem::UnknownProcess(parent.to_string()),
+                    );
                     p.parent = None;
                 }
             }
@@ -270,14 +404,23 @@ impl Validator {
             p.predecessors.retain(|q| {
                 let ok = known.contains(q) && *q != id;
                 if !ok {
-                    self.report(C, index, &id, Some(&format!("predecessors[{i}]")), Problem::UnknownProcess(q.to_string()));
+                    self.report(
+                        C,
+                        index,
+                        &id,
+                        Some(&format!("predecessors[{i}]")),
+                        Problem::UnknownProcess(q.to_string()),
+                    );
                 }
                 i += 1;
                 ok
             });
             if let (Some(s), Some(e)) = (p.start, p.end) {
                 if e.last_day() < s.first_day() {
-                    let problem = Problem::EndBeforeStartIgnored { start: s.to_string(), end: e.to_string() };
+                    let problem = Problem::EndBeforeStartIgnored {
+                        start: s.to_string(),
+                        end: e.to_string(),
+                    };
                     self.report(C, index, &id, Some("end"), problem);
                     p.end = None;
                 }
@@ -308,7 +451,13 @@ impl Validator {
                 let Some(q) = cur else { break };
                 if q == p.id {
                     let index = index_of.get(&p.id).copied().unwrap_or(0);
-                    self.report(C, index, &p.id, Some("parent"), Problem::ParentCycle(p.id.to_string()));
+                    self.report(
+                        C,
+                        index,
+                        &p.id,
+                        Some("parent"),
+                        Problem::ParentCycle(p.id.to_string()),
+                    );
                     p.parent = None;
                     parents.remove(&p.id);
                     break;
@@ -319,7 +468,12 @@ impl Validator {
         out
     }
 
-    fn check_events(&mut self, records: Vec<(usize, Event)>, known: &HashSet<Id>, kinds: &mut Vec<Kind>) -> Vec<Event> {
+    fn check_events(
+        &mut self,
+        records: Vec<(usize, Event)>,
+        known: &HashSet<Id>,
+        kinds: &mut Vec<Kind>,
+    ) -> Vec<Event> {
         const C: Collection = Collection::Events;
         let mut out = Vec::with_capacity(records.len());
         for (index, mut e) in records {
@@ -330,7 +484,10 @@ impl Validator {
             }
             if let Some(end) = e.end {
                 if end.last_day() < e.start.first_day() {
-                    let problem = Problem::EndBeforeStart { start: e.start.to_string(), end: end.to_string() };
+                    let problem = Problem::EndBeforeStart {
+                        start: e.start.to_string(),
+                        end: end.to_string(),
+                    };
                     self.report(C, index, &id, Some("end"), problem);
                     continue;
                 }
@@ -341,8 +498,18 @@ impl Validator {
                 continue;
             }
             if !kinds.iter().any(|k| k.id == e.kind) {
-                self.report(C, index, &id, Some("kind"), Problem::UnknownKind(e.kind.to_string()));
-                kinds.push(Kind { id: e.kind.clone(), label: e.kind.as_str().into(), description: None });
+                self.report(
+                    C,
+                    index,
+                    &id,
+                    Some("kind"),
+                    Problem::UnknownKind(e.kind.to_string()),
+                );
+                kinds.push(Kind {
+                    id: e.kind.clone(),
+                    label: e.kind.as_str().into(),
+                    description: None,
+                });
             }
             self.check_sources(C, index, &id, &e.sources);
             out.push(e);
@@ -350,7 +517,12 @@ impl Validator {
         out
     }
 
-    fn check_resources(&mut self, records: Vec<(usize, Resource)>, known: &HashSet<Id>, kinds: &[Kind]) -> Vec<Resource> {
+    fn check_resources(
+        &mut self,
+        records: Vec<(usize, Resource)>,
+        known: &HashSet<Id>,
+        kinds: &[Kind],
+    ) -> Vec<Resource> {
         const C: Collection = Collection::Resources;
         let mut out = Vec::with_capacity(records.len());
         for (index, mut r) in records {
@@ -361,7 +533,13 @@ impl Validator {
             }
             self.known_processes(C, index, &id, &mut r.processes, known);
             if !kinds.iter().any(|k| k.id == r.kind) {
-                self.report(C, index, &id, Some("kind"), Problem::UnknownKind(r.kind.to_string()));
+                self.report(
+                    C,
+                    index,
+                    &id,
+                    Some("kind"),
+                    Problem::UnknownKind(r.kind.to_string()),
+                );
             }
             out.push(r);
         }
@@ -374,20 +552,38 @@ impl Validator {
         for (index, mut f) in records {
             let id = f.id.clone();
             if !known.contains(&f.process) {
-                self.report(C, index, &id, Some("process"), Problem::UnknownProcess(f.process.to_string()));
+                self.report(
+                    C,
+                    index,
+                    &id,
+                    Some("process"),
+                    Problem::UnknownProcess(f.process.to_string()),
+                );
                 continue;
             }
-            f.points.sort_by_key(|p| p.as_of);
+            sort::sort_by_key(&mut f.points, |p| p.as_of);
             let mut seen = HashSet::new();
             let mut i = 0;
             f.points.retain(|p| {
                 let fresh = seen.insert(p.as_of);
                 if !fresh {
                     let field = format!("points[{i}]");
-                    self.report(C, index, &id, Some(&field), Problem::DuplicateReading(p.as_of.to_string()));
+                    self.report(
+                        C,
+                        index,
+                        &id,
+                        Some(&field),
+                        Problem::DuplicateReading(p.as_of.to_string()),
+                    );
                 }
                 if fresh && p.sources.is_empty() {
-                    self.report(C, index, &id, Some(&format!("points[{i}].sources")), Problem::NoSources);
+                    self.report(
+                        C,
+                        index,
+                        &id,
+                        Some(&format!("points[{i}].sources")),
+                        Problem::NoSources,
+                    );
                 }
                 i += 1;
                 fresh

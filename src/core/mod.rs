@@ -5,12 +5,13 @@ pub mod colour;
 pub mod date;
 pub mod fold;
 pub mod issue;
+pub mod json_path;
 pub mod load;
 pub mod model;
 pub mod query;
 pub mod route;
 pub mod search;
-#[cfg(not(target_arch = "wasm32"))]
+pub mod sort;
 pub mod synth;
 pub mod text;
 pub mod timeline;

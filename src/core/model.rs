@@ -17,7 +17,8 @@ impl Id {
     pub fn parse(s: &str) -> Result<Id, String> {
         let ok = !s.is_empty()
             && s.len() <= MAX_ID_LEN
-            && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
             && s.as_bytes()[0].is_ascii_alphanumeric();
         if ok {
             Ok(Id(s.to_owned()))
@@ -64,21 +65,31 @@ impl Url {
     pub fn parse(s: &str) -> Result<Url, String> {
         let shown: String = s.chars().take(60).collect();
         if s.len() > MAX_URL_LEN {
-            return Err(format!("URL “{shown}…” is longer than {MAX_URL_LEN} characters"));
+            return Err(format!(
+                "URL “{shown}…” is longer than {MAX_URL_LEN} characters"
+            ));
         }
-        if s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"') {
-            return Err(format!("URL “{shown}” contains spaces, quotes, angle brackets or control characters"));
+        if s.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"')
+        {
+            return Err(format!(
+                "URL “{shown}” contains spaces, quotes, angle brackets or control characters"
+            ));
         }
         let lower = s.to_ascii_lowercase();
         let ok = match lower.split_once(':') {
-            Some(("http" | "https", rest)) => rest.starts_with("//") && rest.len() > 2 && !rest[2..].starts_with('/'),
+            Some(("http" | "https", rest)) => {
+                rest.starts_with("//") && rest.len() > 2 && !rest[2..].starts_with('/')
+            }
             Some(("mailto", rest)) => rest.contains('@'),
             _ => false,
         };
         if ok {
             Ok(Url(s.to_owned()))
         } else {
-            Err(format!("“{shown}” is not an absolute http(s) or mailto URL"))
+            Err(format!(
+                "“{shown}” is not an absolute http(s) or mailto URL"
+            ))
         }
     }
 
@@ -138,10 +149,12 @@ checked_string!(
     LangTag,
     |s| {
         let mut parts = s.split('-');
-        let first_ok = parts
-            .next()
-            .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
-        first_ok && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        let first_ok = parts.next().is_some_and(|p| {
+            (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase())
+        });
+        first_ok
+            && parts
+                .all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
     },
     "a language tag such as “en” or “es-419”"
 );
@@ -254,16 +267,35 @@ pub enum Block {
 
 impl<'de> Deserialize<'de> for Block {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let v = serde_json::Value::deserialize(d)?;
-        let is_list = v.as_object().is_some_and(|o| o.len() == 1 && o.contains_key("list"));
-        if is_list {
-            let items = v.get("list").cloned().unwrap_or_default();
-            Vec::<Text>::deserialize(items).map(Block::List).map_err(de::Error::custom)
-        } else if v.is_string() || v.is_object() {
-            Text::deserialize(v).map(Block::Paragraph).map_err(de::Error::custom)
-        } else {
-            Err(de::Error::custom("a block is a paragraph (a text) or {\"list\": [texts]}"))
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Block;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a paragraph (a text) or {\"list\": [texts]}")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Block, E> {
+                Text::from_str_checked(s).map(Block::Paragraph)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut m: A) -> Result<Block, A::Error> {
+                // {"list": [...]} is a list; any other object is one paragraph in several languages.
+                let Some(first) = m.next_key::<String>()? else {
+                    return Err(de::Error::custom("a text needs at least one language"));
+                };
+                if first == "list" {
+                    let items: Vec<Text> = m.next_value()?;
+                    if m.next_key::<de::IgnoredAny>()?.is_some() {
+                        return Err(de::Error::custom("a list block has only the field “list”"));
+                    }
+                    return Ok(Block::List(items));
+                }
+                let mut v = vec![(first, Text::checked(m.next_value::<String>()?)?)];
+                while let Some((k, s)) = m.next_entry::<String, String>()? {
+                    v.push((k, Text::checked(s)?));
+                }
+                Ok(Block::Paragraph(Text::Localized(v)))
+            }
         }
+        d.deserialize_any(V)
     }
 }
 
@@ -294,22 +326,31 @@ pub struct Source {
 
 impl<'de> Deserialize<'de> for Source {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Full {
-            url: Url,
-            #[serde(default)]
-            title: Option<Text>,
-        }
-        let v = serde_json::Value::deserialize(d)?;
-        match v {
-            serde_json::Value::String(s) => Url::parse(&s).map(|url| Source { url, title: None }).map_err(de::Error::custom),
-            v @ serde_json::Value::Object(_) => {
-                let f = Full::deserialize(v).map_err(de::Error::custom)?;
-                Ok(Source { url: f.url, title: f.title })
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Source;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a URL string or {\"url\", \"title\"}")
             }
-            _ => Err(de::Error::custom("a source is a URL string or {\"url\", \"title\"}")),
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Source, E> {
+                Url::parse(s)
+                    .map(|url| Source { url, title: None })
+                    .map_err(E::custom)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut m: A) -> Result<Source, A::Error> {
+                let (mut url, mut title) = (None, None);
+                while let Some(k) = m.next_key::<String>()? {
+                    match k.as_str() {
+                        "url" => url = Some(m.next_value::<Url>()?),
+                        "title" => title = Some(m.next_value::<Text>()?),
+                        other => return Err(de::Error::unknown_field(other, &["url", "title"])),
+                    }
+                }
+                let url = url.ok_or_else(|| de::Error::missing_field("url"))?;
+                Ok(Source { url, title })
+            }
         }
+        d.deserialize_any(V)
     }
 }
 
@@ -410,7 +451,12 @@ mod tests {
 
     #[test]
     fn urls_allow_only_absolute_web_and_mail_links() {
-        for ok in ["https://example.org", "http://a.b/c?d=e#f", "mailto:x@y.org", "HTTPS://EXAMPLE.ORG/x"] {
+        for ok in [
+            "https://example.org",
+            "http://a.b/c?d=e#f",
+            "mailto:x@y.org",
+            "HTTPS://EXAMPLE.ORG/x",
+        ] {
             assert!(Url::parse(ok).is_ok(), "{ok}");
         }
         for bad in [
@@ -447,7 +493,8 @@ mod tests {
 
     #[test]
     fn blocks_are_paragraphs_or_lists() {
-        let b: Vec<Block> = serde_json::from_str(r#"["para", {"list": ["a", "b"]}, {"en": "x"}]"#).expect("blocks");
+        let b: Vec<Block> =
+            serde_json::from_str(r#"["para", {"list": ["a", "b"]}, {"en": "x"}]"#).expect("blocks");
         assert!(matches!(b[0], Block::Paragraph(_)));
         assert!(matches!(&b[1], Block::List(v) if v.len() == 2));
         assert!(matches!(b[2], Block::Paragraph(_)));
@@ -457,7 +504,8 @@ mod tests {
     #[test]
     fn sources_accept_a_bare_url_or_an_object() {
         let s: Vec<Source> =
-            serde_json::from_str(r#"["https://a.org", {"url": "https://b.org", "title": "B"}]"#).expect("sources");
+            serde_json::from_str(r#"["https://a.org", {"url": "https://b.org", "title": "B"}]"#)
+                .expect("sources");
         assert_eq!(s[1].url.as_str(), "https://b.org");
         assert!(serde_json::from_str::<Source>(r#""javascript:alert(1)""#).is_err());
     }

@@ -112,7 +112,11 @@ impl Index {
     pub fn new(c: &Catalog, lang: &str) -> Index {
         let dflt = c.lang();
         // Tags numbered across taxonomies, taxonomy by taxonomy.
-        let tags: Vec<&str> = c.taxonomies.iter().flat_map(|t| t.tags.iter().map(|g| g.id.as_str())).collect();
+        let tags: Vec<&str> = c
+            .taxonomies
+            .iter()
+            .flat_map(|t| t.tags.iter().map(|g| g.id.as_str()))
+            .collect();
         let tag_pos = |id: &str| tags.iter().position(|g| *g == id).map(|i| i as u32);
         let ancestors = |p: usize| {
             let mut out = vec![p as u32];
@@ -126,19 +130,30 @@ impl Index {
             }
             out
         };
-        let proc_tags: Vec<Vec<u32>> =
-            c.processes.iter().map(|p| p.tags.iter().filter_map(|t| tag_pos(t.as_str())).collect()).collect();
+        let proc_tags: Vec<Vec<u32>> = c
+            .processes
+            .iter()
+            .map(|p| p.tags.iter().filter_map(|t| tag_pos(t.as_str())).collect())
+            .collect();
         let proc_anc: Vec<Vec<u32>> = (0..c.processes.len()).map(ancestors).collect();
 
         let mut event_kinds: Vec<String> = c.event_kinds.iter().map(|k| k.id.to_string()).collect();
-        let mut resource_kinds: Vec<String> = c.resource_kinds.iter().map(|k| k.id.to_string()).collect();
-        let countries = sorted_set(c.events.iter().filter_map(|e| Some(e.location.as_ref()?.country.as_ref()?.as_str())));
+        let mut resource_kinds: Vec<String> =
+            c.resource_kinds.iter().map(|k| k.id.to_string()).collect();
+        let countries = sorted_set(
+            c.events
+                .iter()
+                .filter_map(|e| Some(e.location.as_ref()?.country.as_ref()?.as_str())),
+        );
         let languages = sorted_set(c.resources.iter().map(|r| r.lang.as_str()));
-        let find = |list: &[String], v: &str| list.binary_search_by(|s| s.as_str().cmp(v)).ok().map(|i| i as u32);
+        let find = |list: &[String], v: &str| {
+            list.binary_search_by(|s| s.as_str().cmp(v))
+                .ok()
+                .map(|i| i as u32)
+        };
 
         let set = |v: &mut Vec<u32>| {
-            v.sort_unstable();
-            v.dedup();
+            super::sort::sort_dedup(v);
             std::mem::take(v).into_boxed_slice()
         };
         let procs_of = |ids: &[super::model::Id]| -> (Vec<u32>, Vec<u32>) {
@@ -157,12 +172,23 @@ impl Index {
             .map(|e| {
                 let (mut ps, mut ts) = procs_of(&e.processes);
                 let loc = e.location.as_ref();
-                let country = loc.and_then(|l| l.country.as_ref()).and_then(|k| find(&countries, k.as_str()));
-                let names = e.processes.iter().filter_map(|id| c.process(id.as_str())).flat_map(|(_, p)| [p.short_name.as_ref(), Some(&p.name)]);
+                let country = loc
+                    .and_then(|l| l.country.as_ref())
+                    .and_then(|k| find(&countries, k.as_str()));
+                let names = e
+                    .processes
+                    .iter()
+                    .filter_map(|id| c.process(id.as_str()))
+                    .flat_map(|(_, p)| [p.short_name.as_ref(), Some(&p.name)]);
                 let body = joined(
-                    [e.summary.as_ref(), e.outcome.as_ref(), loc.and_then(|l| l.city.as_ref()), loc.and_then(|l| l.venue.as_ref())]
-                        .into_iter()
-                        .chain(names),
+                    [
+                        e.summary.as_ref(),
+                        e.outcome.as_ref(),
+                        loc.and_then(|l| l.city.as_ref()),
+                        loc.and_then(|l| l.venue.as_ref()),
+                    ]
+                    .into_iter()
+                    .chain(names),
                     lang,
                     dflt,
                 );
@@ -202,8 +228,17 @@ impl Index {
             .map(|p| {
                 let title = joined([Some(&p.name), p.short_name.as_ref()], lang, dflt);
                 let ex = &p.explainer;
-                let blocks = ex.why_it_matters.iter().chain(&ex.how_it_works).chain(&ex.how_to_engage);
-                let mut body = joined(std::iter::once(Some(&p.summary)).chain(p.key_facts.iter().map(|f| Some(&f.text))), lang, dflt);
+                let blocks = ex
+                    .why_it_matters
+                    .iter()
+                    .chain(&ex.how_it_works)
+                    .chain(&ex.how_to_engage);
+                let mut body = joined(
+                    std::iter::once(Some(&p.summary))
+                        .chain(p.key_facts.iter().map(|f| Some(&f.text))),
+                    lang,
+                    dflt,
+                );
                 for b in blocks {
                     let ts: Vec<&Text> = match b {
                         super::model::Block::Paragraph(t) => vec![t],
@@ -220,7 +255,11 @@ impl Index {
         for r in c.roots() {
             process_order.extend(c.subtree(r));
         }
-        let event_years = years(c.events.iter().flat_map(|e| e.start.year()..=e.end.unwrap_or(e.start).year()));
+        let event_years = years(
+            c.events
+                .iter()
+                .flat_map(|e| e.start.year()..=e.end.unwrap_or(e.start).year()),
+        );
         let resource_years = years(c.resources.iter().map(|r| r.date.year()));
         Index {
             events,
@@ -243,14 +282,13 @@ impl Index {
 
 fn sorted_set<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut v: Vec<String> = it.map(str::to_owned).collect();
-    v.sort();
-    v.dedup();
+    super::sort::sort_dedup(&mut v);
     v
 }
 
 fn years(it: impl Iterator<Item = i32>) -> Vec<i32> {
     let mut v: Vec<i32> = it.collect();
-    v.sort_unstable_by(|a, b| b.cmp(a));
+    super::sort::sort_by(&mut v, |a, b| b.cmp(a));
     v.dedup();
     v
 }
@@ -265,14 +303,21 @@ struct Check {
 }
 
 fn positions(all: &[String], chosen: impl Iterator<Item = String>) -> Vec<usize> {
-    chosen.filter_map(|c| all.iter().position(|a| *a == c)).collect()
+    chosen
+        .filter_map(|c| all.iter().position(|a| *a == c))
+        .collect()
 }
 
 /// Runs `checks` over records, each described by the option positions it has per check, and
 /// returns the passing records and per-option counts. A record failing exactly one facet still
 /// counts towards that facet's options: that is the count it would have if the facet's selection
 /// were that option alone.
-fn run_facets<F>(n: usize, base: impl Fn(usize) -> bool, checks: &[Check], has: F) -> (Vec<u32>, Vec<Vec<usize>>)
+fn run_facets<F>(
+    n: usize,
+    base: impl Fn(usize) -> bool,
+    checks: &[Check],
+    has: F,
+) -> (Vec<u32>, Vec<Vec<usize>>)
 where
     F: Fn(usize, usize, &mut Vec<usize>),
 {
@@ -318,7 +363,11 @@ where
     (hits, counts)
 }
 
-fn facets(checks: &[Check], counts: Vec<Vec<usize>>, values: impl Fn(FacetKey, usize) -> String) -> Vec<Facet> {
+fn facets(
+    checks: &[Check],
+    counts: Vec<Vec<usize>>,
+    values: impl Fn(FacetKey, usize) -> String,
+) -> Vec<Facet> {
     checks
         .iter()
         .zip(counts)
@@ -327,7 +376,11 @@ fn facets(checks: &[Check], counts: Vec<Vec<usize>>, values: impl Fn(FacetKey, u
             options: counts
                 .into_iter()
                 .enumerate()
-                .map(|(i, count)| FacetOption { value: values(c.key, i), count, selected: c.selected.contains(&i) })
+                .map(|(i, count)| FacetOption {
+                    value: values(c.key, i),
+                    count,
+                    selected: c.selected.contains(&i),
+                })
                 .collect(),
         })
         .collect()
@@ -335,7 +388,10 @@ fn facets(checks: &[Check], counts: Vec<Vec<usize>>, values: impl Fn(FacetKey, u
 
 impl Index {
     fn process_positions(&self, c: &Catalog, f: &Filters) -> Vec<usize> {
-        f.processes.iter().filter_map(|id| c.process_index(id)).collect()
+        f.processes
+            .iter()
+            .filter_map(|id| c.process_index(id))
+            .collect()
     }
 
     /// Filters events; `hits` in date order (or by rank if `rank` and there is a search).
@@ -343,7 +399,11 @@ impl Index {
         let q = Query::new(&f.q);
         let from = f.from.map(|d| d.first_day());
         let to = f.to.map(|d| d.last_day());
-        let mut checks = vec![Check { key: FacetKey::Process, selected: self.process_positions(c, f), len: c.processes.len() }];
+        let mut checks = vec![Check {
+            key: FacetKey::Process,
+            selected: self.process_positions(c, f),
+            len: c.processes.len(),
+        }];
         // Tags are numbered across taxonomies; each taxonomy's facet numbers its own from 0.
         let tag_offset: Vec<usize> = c
             .taxonomies
@@ -355,28 +415,71 @@ impl Index {
             })
             .collect();
         for (t, tax) in c.taxonomies.iter().enumerate() {
-            let selected = f.tags.iter().filter_map(|id| tax.tags.iter().position(|g| g.id == *id)).collect();
-            checks.push(Check { key: FacetKey::Taxonomy(t), selected, len: tax.tags.len() });
+            let selected = f
+                .tags
+                .iter()
+                .filter_map(|id| tax.tags.iter().position(|g| g.id == *id))
+                .collect();
+            checks.push(Check {
+                key: FacetKey::Taxonomy(t),
+                selected,
+                len: tax.tags.len(),
+            });
         }
-        checks.push(Check { key: FacetKey::Kind, selected: positions(&self.event_kinds, f.kinds.iter().map(|k| k.to_string())), len: self.event_kinds.len() });
-        checks.push(Check { key: FacetKey::Year, selected: positions_i32(&self.event_years, &f.years), len: self.event_years.len() });
-        checks.push(Check { key: FacetKey::Country, selected: positions(&self.countries, f.countries.iter().cloned()), len: self.countries.len() });
-        let when_sel = match f.when { Some(When::Upcoming) => vec![0], Some(When::Past) => vec![1], None => vec![] };
-        checks.push(Check { key: FacetKey::When, selected: when_sel, len: 2 });
-        checks.push(Check { key: FacetKey::Tentative, selected: if f.tentative { vec![0] } else { vec![] }, len: 1 });
+        checks.push(Check {
+            key: FacetKey::Kind,
+            selected: positions(&self.event_kinds, f.kinds.iter().map(|k| k.to_string())),
+            len: self.event_kinds.len(),
+        });
+        checks.push(Check {
+            key: FacetKey::Year,
+            selected: positions_i32(&self.event_years, &f.years),
+            len: self.event_years.len(),
+        });
+        checks.push(Check {
+            key: FacetKey::Country,
+            selected: positions(&self.countries, f.countries.iter().cloned()),
+            len: self.countries.len(),
+        });
+        let when_sel = match f.when {
+            Some(When::Upcoming) => vec![0],
+            Some(When::Past) => vec![1],
+            None => vec![],
+        };
+        checks.push(Check {
+            key: FacetKey::When,
+            selected: when_sel,
+            len: 2,
+        });
+        checks.push(Check {
+            key: FacetKey::Tentative,
+            selected: if f.tentative { vec![0] } else { vec![] },
+            len: 1,
+        });
 
         let mut scores = Vec::new();
         let ranked = !q.is_empty();
         if ranked {
-            scores = self.events.iter().map(|k| q.score(&k.title, &k.body)).collect();
+            scores = self
+                .events
+                .iter()
+                .map(|k| q.score(&k.title, &k.body))
+                .collect();
         }
         let base = |r: usize| {
             let k = &self.events[r];
-            (!ranked || scores[r].is_some()) && from.is_none_or(|d| k.last >= d) && to.is_none_or(|d| k.first <= d)
+            (!ranked || scores[r].is_some())
+                && from.is_none_or(|d| k.last >= d)
+                && to.is_none_or(|d| k.first <= d)
         };
         // Year → position in `event_years` (newest first; years with no event are absent).
         let oldest = self.event_years.last().copied().unwrap_or(0);
-        let mut year_pos = vec![usize::MAX; self.event_years.first().map_or(0, |&y| (y - oldest + 1) as usize)];
+        let mut year_pos = vec![
+            usize::MAX;
+            self.event_years
+                .first()
+                .map_or(0, |&y| (y - oldest + 1) as usize)
+        ];
         for (i, &y) in self.event_years.iter().enumerate() {
             year_pos[(y - oldest) as usize] = i;
         }
@@ -389,11 +492,21 @@ impl Index {
                     let t = ci - 1;
                     let lo = tag_offset[t];
                     let hi = lo + c.taxonomies[t].tags.len();
-                    out.extend(k.tags.iter().map(|&g| g as usize).filter(|g| (lo..hi).contains(g)).map(|g| g - lo));
+                    out.extend(
+                        k.tags
+                            .iter()
+                            .map(|&g| g as usize)
+                            .filter(|g| (lo..hi).contains(g))
+                            .map(|g| g - lo),
+                    );
                 }
                 ci => match ci - ntax {
                     1 => out.push(k.kind as usize),
-                    2 => out.extend((k.first.year()..=k.last.year()).filter_map(|y| year_pos.get((y - oldest) as usize).copied()).filter(|&p| p != usize::MAX)),
+                    2 => out.extend(
+                        (k.first.year()..=k.last.year())
+                            .filter_map(|y| year_pos.get((y - oldest) as usize).copied())
+                            .filter(|&p| p != usize::MAX),
+                    ),
                     3 => out.extend(k.country.map(|x| x as usize)),
                     4 => out.push(if k.last >= today { 0 } else { 1 }),
                     _ => {
@@ -407,7 +520,9 @@ impl Index {
         let (mut hits, counts) = run_facets(self.events.len(), base, &checks, has);
         if ranked {
             // Stable: equal scores keep date order.
-            hits.sort_by_key(|&h| std::cmp::Reverse(scores[h as usize].unwrap_or(0)));
+            super::sort::sort_by_key(&mut hits, |&h| {
+                std::cmp::Reverse(scores[h as usize].unwrap_or(0))
+            });
         }
         let facets = facets(&checks, counts, |key, i| match key {
             FacetKey::Process => c.processes[i].id.to_string(),
@@ -415,23 +530,54 @@ impl Index {
             FacetKey::Kind => self.event_kinds[i].clone(),
             FacetKey::Year => self.event_years[i].to_string(),
             FacetKey::Country => self.countries[i].clone(),
-            FacetKey::When => if i == 0 { When::Upcoming.key() } else { When::Past.key() }.to_owned(),
+            FacetKey::When => if i == 0 {
+                When::Upcoming.key()
+            } else {
+                When::Past.key()
+            }
+            .to_owned(),
             FacetKey::Tentative | FacetKey::Language => "1".to_owned(),
         });
-        Results { hits, facets: self.in_tree_order(facets) }
+        Results {
+            hits,
+            facets: self.in_tree_order(facets),
+        }
     }
 
     /// Filters resources; `hits` newest first (or by rank when searching).
     pub fn resources(&self, c: &Catalog, f: &Filters) -> Results {
         let q = Query::new(&f.q);
         let checks = [
-            Check { key: FacetKey::Process, selected: self.process_positions(c, f), len: c.processes.len() },
-            Check { key: FacetKey::Kind, selected: positions(&self.resource_kinds, f.kinds.iter().map(|k| k.to_string())), len: self.resource_kinds.len() },
-            Check { key: FacetKey::Year, selected: positions_i32(&self.resource_years, &f.years), len: self.resource_years.len() },
-            Check { key: FacetKey::Language, selected: positions(&self.languages, f.languages.iter().cloned()), len: self.languages.len() },
+            Check {
+                key: FacetKey::Process,
+                selected: self.process_positions(c, f),
+                len: c.processes.len(),
+            },
+            Check {
+                key: FacetKey::Kind,
+                selected: positions(&self.resource_kinds, f.kinds.iter().map(|k| k.to_string())),
+                len: self.resource_kinds.len(),
+            },
+            Check {
+                key: FacetKey::Year,
+                selected: positions_i32(&self.resource_years, &f.years),
+                len: self.resource_years.len(),
+            },
+            Check {
+                key: FacetKey::Language,
+                selected: positions(&self.languages, f.languages.iter().cloned()),
+                len: self.languages.len(),
+            },
         ];
         let ranked = !q.is_empty();
-        let scores: Vec<Option<u32>> = if ranked { self.resources.iter().map(|k| q.score(&k.title, &k.body)).collect() } else { Vec::new() };
+        let scores: Vec<Option<u32>> = if ranked {
+            self.resources
+                .iter()
+                .map(|k| q.score(&k.title, &k.body))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let base = |r: usize| !ranked || scores[r].is_some();
         let has = |r: usize, ci: usize, out: &mut Vec<usize>| {
             let k = &self.resources[r];
@@ -444,7 +590,9 @@ impl Index {
         };
         let (mut hits, counts) = run_facets(self.resources.len(), base, &checks, has);
         if ranked {
-            hits.sort_by_key(|&h| std::cmp::Reverse(scores[h as usize].unwrap_or(0)));
+            super::sort::sort_by_key(&mut hits, |&h| {
+                std::cmp::Reverse(scores[h as usize].unwrap_or(0))
+            });
         }
         let facets = facets(&checks, counts, |key, i| match key {
             FacetKey::Process => c.processes[i].id.to_string(),
@@ -452,14 +600,21 @@ impl Index {
             FacetKey::Year => self.resource_years[i].to_string(),
             _ => self.languages[i].clone(),
         });
-        Results { hits, facets: self.in_tree_order(facets) }
+        Results {
+            hits,
+            facets: self.in_tree_order(facets),
+        }
     }
 
     /// Process options follow the lineage tree, not data order.
     fn in_tree_order(&self, mut facets: Vec<Facet>) -> Vec<Facet> {
         for f in facets.iter_mut().filter(|f| f.key == FacetKey::Process) {
             let opts = std::mem::take(&mut f.options);
-            f.options = self.process_order.iter().filter_map(|&p| opts.get(p).cloned()).collect();
+            f.options = self
+                .process_order
+                .iter()
+                .filter_map(|&p| opts.get(p).cloned())
+                .collect();
         }
         facets
     }
@@ -473,26 +628,38 @@ impl Index {
         let mut hits = Vec::new();
         for (i, (t, b)) in self.processes.iter().enumerate() {
             if let Some(s) = q.score(t, b) {
-                hits.push(SearchHit { record: Record::Process(i), score: s });
+                hits.push(SearchHit {
+                    record: Record::Process(i),
+                    score: s,
+                });
             }
         }
         for (i, k) in self.events.iter().enumerate() {
             if let Some(s) = q.score(&k.title, &k.body) {
-                hits.push(SearchHit { record: Record::Event(i), score: s });
+                hits.push(SearchHit {
+                    record: Record::Event(i),
+                    score: s,
+                });
             }
         }
         for (i, k) in self.resources.iter().enumerate() {
             if let Some(s) = q.score(&k.title, &k.body) {
-                hits.push(SearchHit { record: Record::Resource(i), score: s });
+                hits.push(SearchHit {
+                    record: Record::Resource(i),
+                    score: s,
+                });
             }
         }
-        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+        super::sort::sort_by_key(&mut hits, |h| std::cmp::Reverse(h.score));
         hits
     }
 }
 
 fn positions_i32(all: &[i32], chosen: &[i32]) -> Vec<usize> {
-    chosen.iter().filter_map(|c| all.iter().position(|a| a == c)).collect()
+    chosen
+        .iter()
+        .filter_map(|c| all.iter().position(|a| a == c))
+        .collect()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -27,43 +27,80 @@ fn naive(c: &Catalog, f: &Filters, today: NaiveDate) -> Vec<u32> {
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            let procs: Vec<usize> = e.processes.iter().filter_map(|p| c.process_index(p)).collect();
+            let procs: Vec<usize> = e
+                .processes
+                .iter()
+                .filter_map(|p| c.process_index(p))
+                .collect();
             let in_proc = f.processes.is_empty()
                 || f.processes.iter().any(|sel| {
-                    c.process_index(sel).is_some_and(|s| procs.iter().any(|&p| c.subtree(s).contains(&p)))
+                    c.process_index(sel)
+                        .is_some_and(|s| procs.iter().any(|&p| c.subtree(s).contains(&p)))
                 });
-            let tags: Vec<&str> = procs.iter().flat_map(|&p| c.processes[p].tags.iter().map(|t| t.as_str())).collect();
+            let tags: Vec<&str> = procs
+                .iter()
+                .flat_map(|&p| c.processes[p].tags.iter().map(|t| t.as_str()))
+                .collect();
             let in_tags = c.taxonomies.iter().all(|tax| {
-                let sel: Vec<&Id> = f.tags.iter().filter(|t| tax.tags.iter().any(|g| &g.id == *t)).collect();
+                let sel: Vec<&Id> = f
+                    .tags
+                    .iter()
+                    .filter(|t| tax.tags.iter().any(|g| &g.id == *t))
+                    .collect();
                 sel.is_empty() || sel.iter().any(|t| tags.contains(&t.as_str()))
             });
             let last = e.end.unwrap_or(e.start).last_day();
             let first = e.start.first_day();
             let in_kind = f.kinds.is_empty() || f.kinds.contains(&e.kind);
-            let in_year = f.years.is_empty() || f.years.iter().any(|y| (first.year()..=last.year()).contains(y));
-            let country = e.location.as_ref().and_then(|l| l.country.as_ref()).map(|k| k.as_str().to_owned());
-            let in_country = f.countries.is_empty() || country.is_some_and(|k| f.countries.contains(&k));
+            let in_year = f.years.is_empty()
+                || f.years
+                    .iter()
+                    .any(|y| (first.year()..=last.year()).contains(y));
+            let country = e
+                .location
+                .as_ref()
+                .and_then(|l| l.country.as_ref())
+                .map(|k| k.as_str().to_owned());
+            let in_country =
+                f.countries.is_empty() || country.is_some_and(|k| f.countries.contains(&k));
             let in_when = match f.when {
                 None => true,
                 Some(When::Upcoming) => last >= today,
                 Some(When::Past) => last < today,
             };
             let in_tent = !f.tentative || e.tentative;
-            let in_range = f.from.is_none_or(|d| last >= d.first_day()) && f.to.is_none_or(|d| first <= d.last_day());
+            let in_range = f.from.is_none_or(|d| last >= d.first_day())
+                && f.to.is_none_or(|d| first <= d.last_day());
             let summary = e.summary.as_ref().map(|s| s.get(lang, lang)).unwrap_or("");
             let in_q = q.is_empty() || {
                 let names: String = procs
                     .iter()
                     .map(|&p| {
                         let pr = &c.processes[p];
-                        format!("{} {}", pr.short_name.as_ref().map_or("", |s| s.get(lang, lang)), pr.name.get(lang, lang))
+                        format!(
+                            "{} {}",
+                            pr.short_name.as_ref().map_or("", |s| s.get(lang, lang)),
+                            pr.name.get(lang, lang)
+                        )
                     })
                     .collect();
-                let city = e.location.as_ref().and_then(|l| l.city.as_ref()).map_or("", |t| t.get(lang, lang));
+                let city = e
+                    .location
+                    .as_ref()
+                    .and_then(|l| l.city.as_ref())
+                    .map_or("", |t| t.get(lang, lang));
                 let body = fold(&format!("{summary} {city} {names}"));
                 q.score(&fold(e.title.get(lang, lang)), &body).is_some()
             };
-            in_proc && in_tags && in_kind && in_year && in_country && in_when && in_tent && in_range && in_q
+            in_proc
+                && in_tags
+                && in_kind
+                && in_year
+                && in_country
+                && in_when
+                && in_tent
+                && in_range
+                && in_q
         })
         .map(|(i, _)| i as u32)
         .collect()
@@ -72,14 +109,16 @@ fn naive(c: &Catalog, f: &Filters, today: NaiveDate) -> Vec<u32> {
 fn random_filters(r: &mut Rng, c: &Catalog) -> Filters {
     let mut f = Filters::default();
     for _ in 0..r.below(3) {
-        f.processes.push(c.processes[r.below(c.processes.len())].id.clone());
+        f.processes
+            .push(c.processes[r.below(c.processes.len())].id.clone());
     }
     for _ in 0..r.below(3) {
         let tax = &c.taxonomies[r.below(c.taxonomies.len())];
         f.tags.push(tax.tags[r.below(tax.tags.len())].id.clone());
     }
     if r.chance(40) {
-        f.kinds.push(c.event_kinds[r.below(c.event_kinds.len())].id.clone());
+        f.kinds
+            .push(c.event_kinds[r.below(c.event_kinds.len())].id.clone());
     }
     if r.chance(40) {
         f.years = vec![2000 + r.below(30) as i32, 2000 + r.below(30) as i32];
@@ -90,7 +129,16 @@ fn random_filters(r: &mut Rng, c: &Catalog) -> Filters {
     f.when = *r.pick(&[None, None, Some(When::Upcoming), Some(When::Past)]);
     f.tentative = r.chance(15);
     if r.chance(30) {
-        f.q = r.pick(&["sec", "cooperation", "zurich", "ha noi", "Rights session", "geneva"]).to_string();
+        f.q = r
+            .pick(&[
+                "sec",
+                "cooperation",
+                "zurich",
+                "ha noi",
+                "Rights session",
+                "geneva",
+            ])
+            .to_string();
     }
     if r.chance(20) {
         f.from = crate::core::date::PartialDate::parse("2010").ok();
@@ -129,18 +177,29 @@ fn facet_counts_equal_the_filtered_result_sizes() {
                 match facet.key {
                     FacetKey::Process => g.processes = vec![id(&opt.value)],
                     FacetKey::Taxonomy(t) => {
-                        g.tags.retain(|x| !c.taxonomies[t].tags.iter().any(|tag| &tag.id == x));
+                        g.tags
+                            .retain(|x| !c.taxonomies[t].tags.iter().any(|tag| &tag.id == x));
                         g.tags.push(id(&opt.value));
                     }
                     FacetKey::Kind => g.kinds = vec![id(&opt.value)],
                     FacetKey::Year => g.years = vec![opt.value.parse().expect("year")],
                     FacetKey::Country => g.countries = vec![opt.value.clone()],
-                    FacetKey::When => g.when = Some(if opt.value == "upcoming" { When::Upcoming } else { When::Past }),
+                    FacetKey::When => {
+                        g.when = Some(if opt.value == "upcoming" {
+                            When::Upcoming
+                        } else {
+                            When::Past
+                        })
+                    }
                     FacetKey::Tentative => g.tentative = true,
                     FacetKey::Language => unreachable!("events have no language facet"),
                 }
                 let n = ix.events(&c, &g, today()).hits.len();
-                assert_eq!(opt.count, n, "{:?} option {} with {f:?}", facet.key, opt.value);
+                assert_eq!(
+                    opt.count, n,
+                    "{:?} option {} with {f:?}",
+                    facet.key, opt.value
+                );
             }
         }
     }
@@ -152,12 +211,21 @@ fn two_filters_narrow_and_one_facet_widens() {
     let ix = Index::new(&c, "en");
     let all = ix.events(&c, &Filters::default(), today()).hits.len();
     assert_eq!(all, c.events.len());
-    let kind = Filters { kinds: vec![id("session")], ..Filters::default() };
+    let kind = Filters {
+        kinds: vec![id("session")],
+        ..Filters::default()
+    };
     let kind_n = ix.events(&c, &kind, today()).hits.len();
-    let both = Filters { countries: vec!["AT".into()], ..kind.clone() };
+    let both = Filters {
+        countries: vec!["AT".into()],
+        ..kind.clone()
+    };
     let both_n = ix.events(&c, &both, today()).hits.len();
     assert!(0 < both_n && both_n < kind_n && kind_n < all);
-    let either = Filters { kinds: vec![id("session"), id("deadline")], ..Filters::default() };
+    let either = Filters {
+        kinds: vec![id("session"), id("deadline")],
+        ..Filters::default()
+    };
     assert!(ix.events(&c, &either, today()).hits.len() > kind_n);
 }
 
@@ -166,8 +234,22 @@ fn a_parent_process_includes_its_children() {
     let c = catalog(2000);
     let ix = Index::new(&c, "en");
     let (parent, _) = c.process("p4").expect("p4");
-    assert!(!c.children(parent).is_empty(), "synthetic data nests p8 under p4");
-    let only = |p: &str| ix.events(&c, &Filters { processes: vec![id(p)], ..Filters::default() }, today()).hits.len();
+    assert!(
+        !c.children(parent).is_empty(),
+        "synthetic data nests p8 under p4"
+    );
+    let only = |p: &str| {
+        ix.events(
+            &c,
+            &Filters {
+                processes: vec![id(p)],
+                ..Filters::default()
+            },
+            today(),
+        )
+        .hits
+        .len()
+    };
     let own = c.events_of(parent).count();
     assert!(only("p4") > own, "children's events are included");
 }
@@ -180,8 +262,16 @@ fn years_with_no_event_are_no_option_and_spans_count_in_each_year() {
     let c = load(&v.to_string()).expect("loads").catalog;
     let ix = Index::new(&c, "en");
     let res = ix.events(&c, &Filters::default(), today());
-    let years = res.facets.iter().find(|f| f.key == FacetKey::Year).expect("year facet");
-    let listed: Vec<(&str, usize)> = years.options.iter().map(|o| (o.value.as_str(), o.count)).collect();
+    let years = res
+        .facets
+        .iter()
+        .find(|f| f.key == FacetKey::Year)
+        .expect("year facet");
+    let listed: Vec<(&str, usize)> = years
+        .options
+        .iter()
+        .map(|o| (o.value.as_str(), o.count))
+        .collect();
     assert_eq!(listed, [("2026", 1), ("2025", 1), ("2020", 1), ("2019", 1)]);
 }
 
@@ -190,19 +280,27 @@ fn hits_are_in_date_order_without_a_search() {
     let c = catalog(500);
     let ix = Index::new(&c, "en");
     let hits = ix.events(&c, &Filters::default(), today()).hits;
-    assert!(hits.windows(2).all(|w| c.events[w[0] as usize].start <= c.events[w[1] as usize].start));
+    assert!(hits
+        .windows(2)
+        .all(|w| c.events[w[0] as usize].start <= c.events[w[1] as usize].start));
 }
 
 #[test]
 fn search_ranks_title_matches_first() {
     let c = catalog(800);
     let ix = Index::new(&c, "en");
-    let f = Filters { q: "treaty".into(), ..Filters::default() };
+    let f = Filters {
+        q: "treaty".into(),
+        ..Filters::default()
+    };
     let hits = ix.events(&c, &f, today()).hits;
     assert!(hits.len() > 2);
     let in_title = |h: &u32| fold(c.events[*h as usize].title.get("en", "en")).contains("treaty");
     let first_body_only = hits.iter().position(|h| !in_title(h)).unwrap_or(hits.len());
-    assert!(hits[first_body_only..].iter().all(|h| !in_title(h)), "no title match after a body-only match");
+    assert!(
+        hits[first_body_only..].iter().all(|h| !in_title(h)),
+        "no title match after a body-only match"
+    );
 }
 
 #[test]
@@ -220,13 +318,29 @@ fn global_search_finds_all_record_kinds() {
 fn resource_facets_count_like_event_facets() {
     let c = catalog(2000);
     let ix = Index::new(&c, "en");
-    let f = Filters { languages: vec!["es".into()], ..Filters::default() };
+    let f = Filters {
+        languages: vec!["es".into()],
+        ..Filters::default()
+    };
     let res = ix.resources(&c, &f);
-    let kinds = res.facets.iter().find(|f| f.key == FacetKey::Kind).expect("kind facet");
+    let kinds = res
+        .facets
+        .iter()
+        .find(|f| f.key == FacetKey::Kind)
+        .expect("kind facet");
     for o in &kinds.options {
-        let g = Filters { kinds: vec![id(&o.value)], ..f.clone() };
+        let g = Filters {
+            kinds: vec![id(&o.value)],
+            ..f.clone()
+        };
         assert_eq!(o.count, ix.resources(&c, &g).hits.len());
     }
-    assert!(res.hits.iter().all(|&h| c.resources[h as usize].lang.as_str() == "es"));
-    assert!(res.hits.windows(2).all(|w| c.resources[w[0] as usize].date >= c.resources[w[1] as usize].date));
+    assert!(res
+        .hits
+        .iter()
+        .all(|&h| c.resources[h as usize].lang.as_str() == "es"));
+    assert!(res
+        .hits
+        .windows(2)
+        .all(|w| c.resources[w[0] as usize].date >= c.resources[w[1] as usize].date));
 }

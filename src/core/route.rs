@@ -135,7 +135,11 @@ const MAX_LIST: usize = 64;
 impl State {
     /// A fresh state for `view`, keeping only the global settings.
     pub fn goto(&self, view: View) -> State {
-        State { view, globals: self.globals.clone(), ..State::default() }
+        State {
+            view,
+            globals: self.globals.clone(),
+            ..State::default()
+        }
     }
 
     /// Reads a query string (with or without the leading `?`).
@@ -151,11 +155,23 @@ impl State {
                 "process" => f.processes = ids(&v),
                 "tag" => f.tags = ids(&v),
                 "kind" => f.kinds = ids(&v),
-                "year" => f.years = list(&v).filter_map(|y| y.parse().ok()).filter(|y| (1000..=9999).contains(y)).collect(),
+                "year" => {
+                    f.years = list(&v)
+                        .filter_map(|y| y.parse().ok())
+                        .filter(|y| (1000..=9999).contains(y))
+                        .collect()
+                }
                 "from" => f.from = PartialDate::parse(&v).ok(),
                 "to" => f.to = PartialDate::parse(&v).ok(),
-                "country" => f.countries = list(&v).filter(|c| is_country(c)).map(str::to_owned).collect(),
-                "language" => f.languages = list(&v).filter(|l| is_lang(l)).map(str::to_owned).collect(),
+                "country" => {
+                    f.countries = list(&v)
+                        .filter(|c| is_country(c))
+                        .map(str::to_owned)
+                        .collect()
+                }
+                "language" => {
+                    f.languages = list(&v).filter(|l| is_lang(l)).map(str::to_owned).collect()
+                }
                 "when" => {
                     f.when = match v.as_str() {
                         "upcoming" => Some(When::Upcoming),
@@ -294,7 +310,10 @@ where
 }
 
 fn list(v: &str) -> impl Iterator<Item = &str> {
-    v.split(',').map(str::trim).filter(|s| !s.is_empty()).take(MAX_LIST)
+    v.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .take(MAX_LIST)
 }
 
 /// Valid, distinct ids from a comma-separated list.
@@ -313,11 +332,16 @@ fn is_country(c: &str) -> bool {
 }
 
 fn is_lang(l: &str) -> bool {
-    !l.is_empty() && l.len() <= 35 && l.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    !l.is_empty()
+        && l.len() <= 35
+        && l.split('-')
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 fn is_frame_id(f: &str) -> bool {
-    (1..=40).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    (1..=40).contains(&f.len())
+        && f.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn is_web(u: &str) -> bool {
@@ -332,7 +356,12 @@ pub fn parse_hex_colour(v: &str) -> Option<String> {
         return None;
     }
     match h.len() {
-        3 => Some(h.chars().flat_map(|c| [c, c]).collect::<String>().to_ascii_lowercase()),
+        3 => Some(
+            h.chars()
+                .flat_map(|c| [c, c])
+                .collect::<String>()
+                .to_ascii_lowercase(),
+        ),
         6 => Some(h.to_ascii_lowercase()),
         _ => None,
     }
@@ -340,10 +369,14 @@ pub fn parse_hex_colour(v: &str) -> Option<String> {
 
 /// Splits a query string into decoded key/value pairs.
 pub fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()).map(|p| {
-        let (k, v) = p.split_once('=').unwrap_or((p, ""));
-        (decode(k), decode(v))
-    })
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
 }
 
 /// Percent-decoding that never fails: a broken escape stays as written, bad UTF-8 is replaced.
@@ -354,15 +387,13 @@ pub fn decode(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                match (hex(b[i + 1]), hex(b[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h << 4 | l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             c => out.push(c),
         }
         i += 1;
@@ -379,11 +410,28 @@ fn hex(c: u8) -> Option<u8> {
 pub fn encode_into(v: &str, out: &mut String) {
     for &b in v.as_bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' | b':' | b'/' => out.push(b as char),
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b','
+            | b':'
+            | b'/' => out.push(b as char),
             _ => {
                 out.push('%');
-                out.push(char::from_digit((b >> 4) as u32, 16).unwrap_or('0').to_ascii_uppercase());
-                out.push(char::from_digit((b & 15) as u32, 16).unwrap_or('0').to_ascii_uppercase());
+                out.push(
+                    char::from_digit((b >> 4) as u32, 16)
+                        .unwrap_or('0')
+                        .to_ascii_uppercase(),
+                );
+                out.push(
+                    char::from_digit((b & 15) as u32, 16)
+                        .unwrap_or('0')
+                        .to_ascii_uppercase(),
+                );
             }
         }
     }

@@ -1,36 +1,32 @@
 use super::*;
+use crate::core::synth::Rng;
 
 fn id(s: &str) -> Id {
     Id::parse(s).expect("id")
 }
 
-/// A small deterministic generator: the property tests must fail the same way every run.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn coin(&mut self) -> bool {
-        self.next() & 1 == 1
-    }
-    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
-        &xs[self.below(xs.len())]
-    }
+fn pick_str<'a>(r: &mut Rng, xs: &[&'a str]) -> &'a str {
+    xs[r.below(xs.len())]
 }
 
 fn random_state(r: &mut Rng) -> State {
     let ids = ["oewg-2021-2025", "gge", "a", "b.c", "x_y", "ahc"];
-    let texts = ["", "cyber crime", "López & co", "a=b&c", "100% #1", "مؤتمر", "网络", "+plus+", "quote\"s", "é,è"];
+    let texts = [
+        "",
+        "cyber crime",
+        "López & co",
+        "a=b&c",
+        "100% #1",
+        "مؤتمر",
+        "网络",
+        "+plus+",
+        "quote\"s",
+        "é,è",
+    ];
     let some_ids = |r: &mut Rng| -> Vec<Id> {
         let mut v: Vec<Id> = Vec::new();
         for _ in 0..r.below(4) {
-            let i = id(*r.pick(&ids[..]));
+            let i = id(pick_str(r, &ids));
             if !v.contains(&i) {
                 v.push(i);
             }
@@ -39,7 +35,7 @@ fn random_state(r: &mut Rng) -> State {
     };
     let view = match r.below(8) {
         0 => View::Overview,
-        1 => View::Process(id(*r.pick(&ids[..]))),
+        1 => View::Process(id(pick_str(r, &ids))),
         2 => View::Events,
         3 => View::Timeline,
         4 => View::Resources,
@@ -47,7 +43,9 @@ fn random_state(r: &mut Rng) -> State {
         6 => View::About,
         _ => View::Embed,
     };
-    let date = |r: &mut Rng| PartialDate::parse(*r.pick(&["2025", "2026-03", "2024-02-29", "1998-12-04"][..])).ok();
+    let date = |r: &mut Rng| {
+        PartialDate::parse(pick_str(r, &["2025", "2026-03", "2024-02-29", "1998-12-04"])).ok()
+    };
     State {
         view,
         filters: Filters {
@@ -57,21 +55,51 @@ fn random_state(r: &mut Rng) -> State {
             years: (0..r.below(3)).map(|i| 2000 + i as i32 * 7).collect(),
             from: if r.coin() { date(r) } else { None },
             to: if r.coin() { date(r) } else { None },
-            countries: if r.coin() { vec!["US".into(), "AT".into()] } else { vec![] },
+            countries: if r.coin() {
+                vec!["US".into(), "AT".into()]
+            } else {
+                vec![]
+            },
             languages: if r.coin() { vec!["es".into()] } else { vec![] },
             when: *r.pick(&[None, Some(When::Past), Some(When::Upcoming)]),
             tentative: r.coin(),
             q: r.pick(&texts[..]).trim().to_string(),
         },
-        event: if r.coin() { Some(id(*r.pick(&ids[..]))) } else { None },
-        zoom: *r.pick(&[None, Some(Zoom::Decade), Some(Zoom::Year), Some(Zoom::Month)]),
+        event: if r.coin() {
+            Some(id(pick_str(r, &ids)))
+        } else {
+            None
+        },
+        zoom: *r.pick(&[
+            None,
+            Some(Zoom::Decade),
+            Some(Zoom::Year),
+            Some(Zoom::Month),
+        ]),
         at: if r.coin() { date(r) } else { None },
         globals: Globals {
-            today: if r.coin() { Day::parse("2026-11-26").ok() } else { None },
-            data: if r.coin() { Url::parse("https://partner.example/data/x.json?v=2&a=b").ok() } else { None },
+            today: if r.coin() {
+                Day::parse("2026-11-26").ok()
+            } else {
+                None
+            },
+            data: if r.coin() {
+                Url::parse("https://partner.example/data/x.json?v=2&a=b").ok()
+            } else {
+                None
+            },
             embed: r.coin(),
-            theme: *r.pick(&[None, Some(Theme::Light), Some(Theme::Dark), Some(Theme::Auto)]),
-            accent: if r.coin() { Some("0a7c5a".into()) } else { None },
+            theme: *r.pick(&[
+                None,
+                Some(Theme::Light),
+                Some(Theme::Dark),
+                Some(Theme::Auto),
+            ]),
+            accent: if r.coin() {
+                Some("0a7c5a".into())
+            } else {
+                None
+            },
             lang: if r.coin() { Some("ar".into()) } else { None },
             frame: if r.coin() { Some("pt-2".into()) } else { None },
         },
@@ -105,7 +133,10 @@ fn reads_a_hand_written_url() {
     assert_eq!(s.filters.years, vec![2024, 2025]);
     assert_eq!(s.filters.when, Some(When::Upcoming));
     assert_eq!(s.filters.q, "hanoi signing");
-    assert_eq!(s.globals.today.map(|d| d.to_string()), Some("2026-11-26".into()));
+    assert_eq!(
+        s.globals.today.map(|d| d.to_string()),
+        Some("2026-11-26".into())
+    );
 }
 
 #[test]
@@ -129,13 +160,22 @@ fn ignores_unknown_and_malformed_parameters() {
 #[test]
 fn process_view_without_a_valid_id_falls_back_to_overview() {
     assert_eq!(State::from_query("?view=process").view, View::Overview);
-    assert_eq!(State::from_query("?view=process&id=gge").view, View::Process(id("gge")));
+    assert_eq!(
+        State::from_query("?view=process&id=gge").view,
+        View::Process(id("gge"))
+    );
 }
 
 #[test]
 fn partner_data_must_be_http() {
-    assert!(State::from_query("?data=mailto:a@b.c").globals.data.is_none());
-    assert!(State::from_query("?data=https%3A%2F%2Fa.org%2Fd.json").globals.data.is_some());
+    assert!(State::from_query("?data=mailto:a@b.c")
+        .globals
+        .data
+        .is_none());
+    assert!(State::from_query("?data=https%3A%2F%2Fa.org%2Fd.json")
+        .globals
+        .data
+        .is_some());
 }
 
 #[test]
@@ -147,7 +187,9 @@ fn decoding_survives_any_bytes() {
     assert_eq!(decode("%FF"), "\u{FFFD}");
     let mut r = Rng(42);
     for _ in 0..500 {
-        let s: String = (0..r.below(30)).map(|_| *r.pick(&['%', 'a', '=', '&', '+', '2', 'F', 'é', '?'])).collect();
+        let s: String = (0..r.below(30))
+            .map(|_| *r.pick(&['%', 'a', '=', '&', '+', '2', 'F', 'é', '?']))
+            .collect();
         let _ = State::from_query(&s);
     }
 }

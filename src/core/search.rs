@@ -18,7 +18,7 @@ impl Query {
             .filter(|t| !t.is_empty())
             .map(str::to_owned)
             .collect();
-        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        super::sort::sort_by_key(&mut terms, |t| std::cmp::Reverse(t.len()));
         terms.dedup();
         Query { terms }
     }
@@ -65,7 +65,7 @@ impl Query {
                 }
             }
         }
-        marks.sort_by_key(|m| m.start);
+        super::sort::sort_by_key(&mut marks, |m| m.start);
         marks
     }
 }
@@ -75,7 +75,10 @@ fn best_match(hay: &str, term: &str) -> Option<bool> {
     let mut found = None;
     for (at, _) in hay.match_indices(term) {
         if starts_word(hay, at) {
-            let whole = hay[at + term.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let whole = hay[at + term.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
             if whole {
                 return Some(true);
             }
@@ -90,7 +93,10 @@ fn starts_word(s: &str, at: usize) -> bool {
     if here.is_some_and(is_unspaced_script) {
         return true;
     }
-    s[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    s[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Splits `text` into `(piece, is_match)` runs for display.
@@ -123,9 +129,15 @@ mod tests {
         assert!(score("lopez", "", "Egriselda López chairs").is_some());
         assert!(score("LÓP", "", "egriselda lopez").is_some());
         assert!(score("ha noi", "Signing in Hà Nội", "").is_some());
-        assert!(score("elda", "", "Egriselda").is_none(), "inside a word is not a match");
+        assert!(
+            score("elda", "", "Egriselda").is_none(),
+            "inside a word is not a match"
+        );
         assert!(score("sign hanoi", "Signing ceremony", "in Hanoi").is_some());
-        assert!(score("sign rome", "Signing ceremony", "in Hanoi").is_none(), "every word must match");
+        assert!(
+            score("sign rome", "Signing ceremony", "in Hanoi").is_none(),
+            "every word must match"
+        );
     }
 
     #[test]

@@ -7,17 +7,20 @@ use serde_json::{json, Value};
 pub struct Rng(pub u64);
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     pub fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.next_u64() % 100 < percent
+    }
+    pub fn coin(&mut self) -> bool {
+        self.next_u64() & 1 == 1
     }
     pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
@@ -25,13 +28,50 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "cyber", "security", "norms", "capacity", "building", "convention", "protocol", "session", "plenary",
-    "consensus", "report", "stakeholder", "accreditation", "ratification", "signature", "treaty", "law",
-    "humanitarian", "rights", "privacy", "infrastructure", "confidence", "measures", "mechanism",
-    "délégation", "coopération", "niño", "São", "Zürich", "Hà", "Nội", "Łódź", "expression", "evidence",
+    "cyber",
+    "security",
+    "norms",
+    "capacity",
+    "building",
+    "convention",
+    "protocol",
+    "session",
+    "plenary",
+    "consensus",
+    "report",
+    "stakeholder",
+    "accreditation",
+    "ratification",
+    "signature",
+    "treaty",
+    "law",
+    "humanitarian",
+    "rights",
+    "privacy",
+    "infrastructure",
+    "confidence",
+    "measures",
+    "mechanism",
+    "délégation",
+    "coopération",
+    "niño",
+    "São",
+    "Zürich",
+    "Hà",
+    "Nội",
+    "Łódź",
+    "expression",
+    "evidence",
 ];
-const CITIES: &[(&str, &str)] =
-    &[("New York", "US"), ("Geneva", "CH"), ("Vienna", "AT"), ("Hanoi", "VN"), ("Nairobi", "KE"), ("Bogotá", "CO"), ("Bangkok", "TH")];
+const CITIES: &[(&str, &str)] = &[
+    ("New York", "US"),
+    ("Geneva", "CH"),
+    ("Vienna", "AT"),
+    ("Hanoi", "VN"),
+    ("Nairobi", "KE"),
+    ("Bogotá", "CO"),
+    ("Bangkok", "TH"),
+];
 
 fn sentence(r: &mut Rng, n: usize) -> String {
     (0..n).map(|_| *r.pick(WORDS)).collect::<Vec<_>>().join(" ")
@@ -46,7 +86,10 @@ fn date(r: &mut Rng) -> (String, Option<String>) {
         1 => (format!("{y}-{m:02}"), None),
         2..=5 => {
             let e = (d + r.below(10)).min(28);
-            (format!("{y}-{m:02}-{d:02}"), Some(format!("{y}-{m:02}-{e:02}")))
+            (
+                format!("{y}-{m:02}-{d:02}"),
+                Some(format!("{y}-{m:02}-{e:02}")),
+            )
         }
         _ => (format!("{y}-{m:02}-{d:02}"), None),
     }
@@ -56,7 +99,17 @@ fn date(r: &mut Rng) -> (String, Option<String>) {
 /// resources, as JSON text.
 pub fn dataset(events: usize, seed: u64) -> String {
     let mut r = Rng(seed.max(1));
-    let tags = [("status", ["binding", "norm-setting", "discussions", "deadline"].as_slice()), ("type", &["multistakeholder", "multilateral"]), ("openness", &["openness-na", "open", "partly-open", "not-open"])];
+    let tags = [
+        (
+            "status",
+            ["binding", "norm-setting", "discussions", "deadline"].as_slice(),
+        ),
+        ("type", &["multistakeholder", "multilateral"]),
+        (
+            "openness",
+            &["openness-na", "open", "partly-open", "not-open"],
+        ),
+    ];
     let taxonomies: Vec<Value> = tags
         .iter()
         .map(|(t, gs)| json!({"id": t, "label": t, "tags": gs.iter().map(|g| json!({"id": g, "label": g, "definition": format!("About {g}")})).collect::<Vec<_>>()}))
@@ -119,7 +172,10 @@ pub fn dataset(events: usize, seed: u64) -> String {
         })
         .collect();
     let event_kinds: Vec<Value> = kinds.iter().map(|k| json!({"id": k, "label": k})).collect();
-    let resource_kinds: Vec<Value> = ["report", "blog-post", "news"].iter().map(|k| json!({"id": k, "label": k})).collect();
+    let resource_kinds: Vec<Value> = ["report", "blog-post", "news"]
+        .iter()
+        .map(|k| json!({"id": k, "label": k}))
+        .collect();
     json!({
         "schema_version": 1,
         "meta": {"title": "Synthetic", "publisher": {"name": "bench"}, "reviewed": "2026-11-26", "default_lang": "en", "license": {"name": "CC0"}},

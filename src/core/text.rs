@@ -33,11 +33,26 @@ impl Text {
             Text::Plain(s) => (Some(("", s.as_str())), &[][..]),
             Text::Localized(v) => (None, v.as_slice()),
         };
-        one.into_iter().chain(many.iter().map(|(l, s)| (l.as_str(), s.as_str())))
+        one.into_iter()
+            .chain(many.iter().map(|(l, s)| (l.as_str(), s.as_str())))
     }
 
     pub fn is_blank(&self) -> bool {
         self.variants().all(|(_, s)| s.trim().is_empty())
+    }
+}
+
+impl Text {
+    /// A plain text, refused if longer than the limit.
+    pub(crate) fn from_str_checked<E: de::Error>(s: &str) -> Result<Text, E> {
+        check_len(s)?;
+        Ok(Text::Plain(s.to_owned()))
+    }
+
+    /// One language's string, refused if longer than the limit.
+    pub(crate) fn checked<E: de::Error>(s: String) -> Result<String, E> {
+        check_len(&s)?;
+        Ok(s)
     }
 }
 
@@ -105,7 +120,11 @@ mod tests {
         let t: Text = serde_json::from_str(r#"{"en":"Hello","fr":"Bonjour"}"#).expect("map");
         assert_eq!(t.get("fr", "en"), "Bonjour");
         assert_eq!(t.get("ar", "en"), "Hello");
-        assert_eq!(t.get("ar", "zh"), "Hello", "falls back to the first variant");
+        assert_eq!(
+            t.get("ar", "zh"),
+            "Hello",
+            "falls back to the first variant"
+        );
     }
 
     #[test]

@@ -40,7 +40,11 @@ impl Scale {
     /// A scale covering `[first, last]` with a year of margin each side, starting on 1 January.
     pub fn new(first: NaiveDate, last: NaiveDate, zoom: Zoom) -> Scale {
         let jan1 = |y: i32| NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(first);
-        Scale { origin: jan1(first.year() - 1), end: jan1(last.year() + 2), px_per_day: px_per_day(zoom) }
+        Scale {
+            origin: jan1(first.year() - 1),
+            end: jan1(last.year() + 2),
+            px_per_day: px_per_day(zoom),
+        }
     }
 
     pub fn x(&self, d: NaiveDate) -> f64 {
@@ -53,7 +57,9 @@ impl Scale {
 
     /// The day at `x` pixels, clamped to the scale.
     pub fn date_at(&self, x: f64) -> NaiveDate {
-        let days = (x / self.px_per_day).round().clamp(0.0, (self.end - self.origin).num_days() as f64);
+        let days = (x / self.px_per_day)
+            .round()
+            .clamp(0.0, (self.end - self.origin).num_days() as f64);
         self.origin + Duration::days(days as i64)
     }
 }
@@ -117,7 +123,13 @@ pub fn lane_order(c: &Catalog) -> Vec<(usize, usize)> {
     let n = c.processes.len();
     let mut seen = vec![false; n];
     let mut out = Vec::with_capacity(n);
-    fn visit(c: &Catalog, p: usize, depth: usize, seen: &mut [bool], out: &mut Vec<(usize, usize)>) {
+    fn visit(
+        c: &Catalog,
+        p: usize,
+        depth: usize,
+        seen: &mut [bool],
+        out: &mut Vec<(usize, usize)>,
+    ) {
         if seen[p] {
             return;
         }
@@ -133,8 +145,13 @@ pub fn lane_order(c: &Catalog) -> Vec<(usize, usize)> {
         }
     }
     // Start from the oldest lineages' first members: roots that continue nothing.
-    let mut starts: Vec<usize> = c.roots().filter(|&p| c.predecessors(p).next().is_none()).collect();
-    starts.sort_by_key(|&p| c.processes[p].start.map(|d| d.first_day()));
+    let mut starts: Vec<usize> = c
+        .roots()
+        .filter(|&p| c.predecessors(p).next().is_none())
+        .collect();
+    super::sort::sort_by_key(&mut starts, |&p| {
+        c.processes[p].start.map(|d| d.first_day())
+    });
     for p in starts {
         visit(c, p, 0, &mut seen, &mut out);
     }
@@ -144,15 +161,33 @@ pub fn lane_order(c: &Catalog) -> Vec<(usize, usize)> {
     out
 }
 
-/// Lays out `hits` (event indices). `label_px(event)` is the width its label needs.
-pub fn layout(c: &Catalog, hits: &[u32], zoom: Zoom, label_px: impl Fn(usize) -> f64) -> Layout {
-    let first = hits.iter().map(|&h| c.events[h as usize].start.first_day()).min();
-    let last = hits.iter().map(|&h| c.events[h as usize].end.unwrap_or(c.events[h as usize].start).last_day()).max();
+/// Lays out `hits` (event indices). An event goes in the lane of its first process that is in
+/// `prefer` (the processes a filter asks for), else of its first process. `label_px(event)` is
+/// the width its label needs.
+pub fn layout(
+    c: &Catalog,
+    hits: &[u32],
+    zoom: Zoom,
+    prefer: &[usize],
+    label_px: impl Fn(usize) -> f64,
+) -> Layout {
+    let first = hits
+        .iter()
+        .map(|&h| c.events[h as usize].start.first_day())
+        .min();
+    let last = hits
+        .iter()
+        .map(|&h| {
+            c.events[h as usize]
+                .end
+                .unwrap_or(c.events[h as usize].start)
+                .last_day()
+        })
+        .max();
     let fallback = c.meta.reviewed.0;
     let scale = Scale::new(first.unwrap_or(fallback), last.unwrap_or(fallback), zoom);
     let labels = shows_labels(zoom);
 
-    // Each event goes in the lane of its first process.
     let order = lane_order(c);
     let mut lane_of_process = vec![usize::MAX; c.processes.len()];
     let mut used = vec![false; order.len()];
@@ -162,9 +197,17 @@ pub fn layout(c: &Catalog, hits: &[u32], zoom: Zoom, label_px: impl Fn(usize) ->
     }
     for &h in hits {
         let e = &c.events[h as usize];
-        let Some(slot) = e.processes.first().and_then(|id| c.process_index(id)).map(|p| lane_of_process[p]) else { continue };
+        let procs = || e.processes.iter().filter_map(|id| c.process_index(id));
+        let Some(slot) = procs()
+            .find(|p| prefer.contains(p))
+            .or_else(|| procs().next())
+            .map(|p| lane_of_process[p])
+        else {
+            continue;
+        };
         used[slot] = true;
-        let coarse = e.start.precision() != Precision::Day || e.end.is_some_and(|d| d.precision() != Precision::Day);
+        let coarse = e.start.precision() != Precision::Day
+            || e.end.is_some_and(|d| d.precision() != Precision::Day);
         let a = scale.x(e.start.first_day());
         let b = scale.x(e.end.unwrap_or(e.start).last_day() + Duration::days(1));
         let shape = if coarse {
@@ -181,9 +224,25 @@ pub fn layout(c: &Catalog, hits: &[u32], zoom: Zoom, label_px: impl Fn(usize) ->
             }
             _ => (a, b.max(a + MARKER_PX)),
         };
-        let label = if labels { label_px(h as usize).min(MAX_LABEL_PX) } else { 0.0 };
+        let label = if labels {
+            label_px(h as usize).min(MAX_LABEL_PX)
+        } else {
+            0.0
+        };
         let reach = x1.max(x0 + MARKER_PX + label) + GAP_PX;
-        placed.push((slot, Item { event: h, lane: 0, row: 0, x0, x1, reach, shape, tentative: e.tentative }));
+        placed.push((
+            slot,
+            Item {
+                event: h,
+                lane: 0,
+                row: 0,
+                x0,
+                x1,
+                reach,
+                shape,
+                tentative: e.tentative,
+            },
+        ));
     }
 
     // Keep only lanes with events, in order, and number them.
@@ -197,12 +256,21 @@ pub fn layout(c: &Catalog, hits: &[u32], zoom: Zoom, label_px: impl Fn(usize) ->
                 let end = pr.end.map(|e| e.last_day()).unwrap_or(scale.end);
                 (scale.x(s.first_day()), scale.x(end))
             });
-            lanes.push(Lane { process: p, depth, rows: 0, top: 0.0, height: 0.0, period });
+            lanes.push(Lane {
+                process: p,
+                depth,
+                rows: 0,
+                top: 0.0,
+                height: 0.0,
+                period,
+            });
         }
     }
 
     // Greedy interval packing per lane: the lowest row whose last item ends before this starts.
-    placed.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0).then(a.1.event.cmp(&b.1.event)));
+    super::sort::sort_by(&mut placed, |a, b| {
+        a.1.x0.total_cmp(&b.1.x0).then(a.1.event.cmp(&b.1.event))
+    });
     let mut row_ends: Vec<Vec<f64>> = vec![Vec::new(); lanes.len()];
     let mut items = Vec::with_capacity(placed.len());
     for (slot, mut it) in placed {
@@ -232,12 +300,27 @@ pub fn layout(c: &Catalog, hits: &[u32], zoom: Zoom, label_px: impl Fn(usize) ->
     for (to_lane, lane) in lanes.iter().enumerate() {
         for pred in c.predecessors(lane.process) {
             if let Some(from_lane) = lanes.iter().position(|l| l.process == pred) {
-                let x = lane.period.map(|p| p.0).unwrap_or_else(|| items.iter().find(|i| i.lane == to_lane).map_or(0.0, |i| i.x0));
-                links.push(Link { from_lane, to_lane, x });
+                let x = lane.period.map(|p| p.0).unwrap_or_else(|| {
+                    items
+                        .iter()
+                        .find(|i| i.lane == to_lane)
+                        .map_or(0.0, |i| i.x0)
+                });
+                links.push(Link {
+                    from_lane,
+                    to_lane,
+                    x,
+                });
             }
         }
     }
-    Layout { scale, lanes, items, links, height: top }
+    Layout {
+        scale,
+        lanes,
+        items,
+        links,
+        height: top,
+    }
 }
 
 impl Layout {
@@ -245,7 +328,10 @@ impl Layout {
     pub fn visible(&self, from: f64, to: f64) -> impl Iterator<Item = (usize, &Item)> {
         // Items are sorted by x0; none starting after `to` can show.
         let end = self.items.partition_point(|i| i.x0 <= to);
-        self.items[..end].iter().enumerate().filter(move |(_, i)| i.reach >= from)
+        self.items[..end]
+            .iter()
+            .enumerate()
+            .filter(move |(_, i)| i.reach >= from)
     }
 
     pub fn y(&self, item: &Item) -> f64 {
@@ -291,7 +377,10 @@ impl Layout {
             let e = &c.events[i.event as usize];
             e.end.unwrap_or(e.start).last_day() >= today
         };
-        self.items.iter().position(open).or_else(|| self.items.len().checked_sub(1))
+        self.items
+            .iter()
+            .position(open)
+            .or_else(|| self.items.len().checked_sub(1))
     }
 
     pub fn index_of_event(&self, event: usize) -> Option<usize> {
@@ -322,14 +411,20 @@ pub fn ticks(from: NaiveDate, to: NaiveDate, zoom: Zoom) -> Vec<Tick> {
         Zoom::Decade => {
             for y in from.year()..=to.year() {
                 if let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1) {
-                    out.push(Tick { date: d, major: y % 10 == 0 });
+                    out.push(Tick {
+                        date: d,
+                        major: y % 10 == 0,
+                    });
                 }
             }
         }
         Zoom::Year => {
             let mut d = NaiveDate::from_ymd_opt(from.year(), from.month(), 1);
             while let Some(day) = d.filter(|d| *d <= to) {
-                out.push(Tick { date: day, major: day.month() == 1 });
+                out.push(Tick {
+                    date: day,
+                    major: day.month() == 1,
+                });
                 d = day.checked_add_months(chrono::Months::new(1));
             }
         }
@@ -337,7 +432,10 @@ pub fn ticks(from: NaiveDate, to: NaiveDate, zoom: Zoom) -> Vec<Tick> {
             let mut d = from;
             while d <= to {
                 if d.day() == 1 || d.day() % 7 == 1 && d.day() < 29 {
-                    out.push(Tick { date: d, major: d.day() == 1 });
+                    out.push(Tick {
+                        date: d,
+                        major: d.day() == 1,
+                    });
                 }
                 d += Duration::days(1);
             }

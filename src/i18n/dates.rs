@@ -19,7 +19,9 @@ pub fn span(start: PartialDate, end: Option<PartialDate>, style: Style, locale: 
     let precision = end.map_or(start.precision(), |e| e.precision().min(start.precision()));
     let a = start.first_day();
     // A range is drawn only where it differs at the precision shown.
-    let b = end.map(|e| e.first_day()).filter(|b| !same(a, *b, precision));
+    let b = end
+        .map(|e| e.first_day())
+        .filter(|b| !same(a, *b, precision));
     #[cfg(target_arch = "wasm32")]
     {
         use crate::web::intl::{format, Parts};
@@ -35,6 +37,23 @@ pub fn span(start: PartialDate, end: Option<PartialDate>, style: Style, locale: 
     }
     let _ = locale;
     english(a, b, precision, style)
+}
+
+/// The short name of `d`'s month ("Mar"), for timeline axis ticks.
+pub fn month_short(d: NaiveDate, locale: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if let Some(s) = crate::web::intl::format(
+            intl_locale(locale),
+            crate::web::intl::Parts::MonthShort,
+            d,
+            None,
+        ) {
+            return s;
+        }
+    }
+    let _ = locale;
+    short_month(d).to_owned()
 }
 
 /// A single day, as in "as of 21 May 2026".
@@ -60,9 +79,28 @@ fn same(a: NaiveDate, b: NaiveDate, p: Precision) -> bool {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 fn short_month(d: NaiveDate) -> &'static str {
     &MONTHS[d.month0() as usize][..3]
@@ -74,11 +112,21 @@ fn english(a: NaiveDate, b: Option<NaiveDate>, p: Precision, style: Style) -> St
         (Precision::Year, None) => a.year().to_string(),
         (Precision::Year, Some(b)) => format!("{}–{}", a.year(), b.year()),
         (Precision::Month, None) => format!("{} {}", month(a), a.year()),
-        (Precision::Month, Some(b)) if a.year() == b.year() => format!("{} – {} {}", month(a), month(b), a.year()),
-        (Precision::Month, Some(b)) => format!("{} {} – {} {}", month(a), a.year(), month(b), b.year()),
+        (Precision::Month, Some(b)) if a.year() == b.year() => {
+            format!("{} – {} {}", month(a), month(b), a.year())
+        }
+        (Precision::Month, Some(b)) => {
+            format!("{} {} – {} {}", month(a), a.year(), month(b), b.year())
+        }
         (Precision::Day, None) => match style {
             Style::Short => format!("{} {} {}", a.day(), short_month(a), a.year()),
-            Style::Long => format!("{} {} {} {}", WEEKDAYS[a.weekday().num_days_from_monday() as usize], a.day(), month(a), a.year()),
+            Style::Long => format!(
+                "{} {} {} {}",
+                WEEKDAYS[a.weekday().num_days_from_monday() as usize],
+                a.day(),
+                month(a),
+                a.year()
+            ),
         },
         (Precision::Day, Some(b)) => {
             let m: fn(NaiveDate) -> &'static str = match style {
@@ -90,7 +138,15 @@ fn english(a: NaiveDate, b: Option<NaiveDate>, p: Precision, style: Style) -> St
             } else if a.year() == b.year() {
                 format!("{} {} – {} {} {}", a.day(), m(a), b.day(), m(b), a.year())
             } else {
-                format!("{} {} {} – {} {} {}", a.day(), m(a), a.year(), b.day(), m(b), b.year())
+                format!(
+                    "{} {} {} – {} {} {}",
+                    a.day(),
+                    m(a),
+                    a.year(),
+                    b.day(),
+                    m(b),
+                    b.year()
+                )
             }
         }
     }
@@ -118,8 +174,14 @@ mod tests {
     #[test]
     fn collapses_ranges_sensibly() {
         assert_eq!(short("2025-07-07", Some("2025-07-11")), "7–11 Jul 2025");
-        assert_eq!(short("2024-07-29", Some("2024-08-09")), "29 Jul – 9 Aug 2024");
-        assert_eq!(short("2023-12-29", Some("2024-01-02")), "29 Dec 2023 – 2 Jan 2024");
+        assert_eq!(
+            short("2024-07-29", Some("2024-08-09")),
+            "29 Jul – 9 Aug 2024"
+        );
+        assert_eq!(
+            short("2023-12-29", Some("2024-01-02")),
+            "29 Dec 2023 – 2 Jan 2024"
+        );
         assert_eq!(short("2004", Some("2005")), "2004–2005");
         assert_eq!(short("2026-03", Some("2026-06")), "March – June 2026");
     }
@@ -127,7 +189,11 @@ mod tests {
     #[test]
     fn a_range_is_no_more_precise_than_its_coarsest_end() {
         assert_eq!(short("2025-10-25", Some("2026")), "2025–2026");
-        assert_eq!(short("2026-03-30", Some("2026-03")), "March 2026", "same month at month precision");
+        assert_eq!(
+            short("2026-03-30", Some("2026-03")),
+            "March 2026",
+            "same month at month precision"
+        );
     }
 
     #[test]
@@ -137,7 +203,10 @@ mod tests {
 
     #[test]
     fn long_style_names_the_weekday() {
-        assert_eq!(span(d("2025-07-11"), None, Style::Long, "en"), "Friday 11 July 2025");
+        assert_eq!(
+            span(d("2025-07-11"), None, Style::Long, "en"),
+            "Friday 11 July 2025"
+        );
         assert_eq!(span(d("2026-03"), None, Style::Long, "en"), "March 2026");
     }
 }

@@ -14,7 +14,8 @@ pub fn AboutPage(data: Arc<Data>) -> impl IntoView {
     let c = &data.catalog;
     let m = &c.meta;
     let locale = dates::intl_locale(&ctx.lang.get_untracked()).to_owned();
-    let (errors, warnings): (Vec<_>, Vec<_>) = data.issues.iter().partition(|i| i.problem.is_error());
+    let (errors, warnings): (Vec<_>, Vec<_>) =
+        data.issues.iter().partition(|i| i.problem.is_error());
     let issue_list = |items: Vec<&crate::core::issue::Issue>| {
         view! { <ul class="issues">{items.into_iter().map(|i| view! { <li><code>{i.place.to_string()}</code> " " {i.problem.to_string()}</li> }).collect_view()}</ul> }
     };

@@ -1,7 +1,10 @@
 //! The root: URL state, dataset loading, page chrome, and which page to show.
 
 use super::ctx::{Ctx, Data};
-use super::{about_page, embed_page, event_detail, events_page, load_status, overview, process_page, resources_page, search_page, shell, timeline_page};
+use super::{
+    about_page, embed_page, event_detail, events_page, load_status, overview, process_page,
+    resources_page, search_page, shell, timeline_page,
+};
 use crate::api::{self, FetchError};
 use crate::core::route::View;
 use crate::web::{history, theme};
@@ -21,10 +24,16 @@ pub fn App() -> impl IntoView {
     let state = RwSignal::new(history::current());
     let _ = window_event_listener(leptos::ev::popstate, move |_| state.set(history::current()));
 
-    let today = Memo::new(move |_| state.with(|s| s.globals.today.map(|d| d.0)).unwrap_or_else(history::today));
+    let today = Memo::new(move |_| {
+        state
+            .with(|s| s.globals.today.map(|d| d.0))
+            .unwrap_or_else(history::today)
+    });
     let requested_lang = Memo::new(move |_| state.with(|s| s.globals.lang.clone()));
     let data_url = Memo::new(move |_| {
-        state.with(|s| s.globals.data.as_ref().map(|u| u.as_str().to_owned())).unwrap_or_else(|| api::DEFAULT_DATA.to_owned())
+        state
+            .with(|s| s.globals.data.as_ref().map(|u| u.as_str().to_owned()))
+            .unwrap_or_else(|| api::DEFAULT_DATA.to_owned())
     });
     let load_state = RwSignal::new(LoadState::Loading);
     // Bumped by "Try again"; the load effect reads it so a retry refetches the same URL.
@@ -44,10 +53,12 @@ pub fn App() -> impl IntoView {
     });
 
     let lang = Memo::new(move |_| {
-        requested_lang.get().unwrap_or_else(|| match &*load_state.read() {
-            LoadState::Ready(d) => d.catalog.lang().to_owned(),
-            _ => "en".to_owned(),
-        })
+        requested_lang
+            .get()
+            .unwrap_or_else(|| match &*load_state.read() {
+                LoadState::Ready(d) => d.catalog.lang().to_owned(),
+                _ => "en".to_owned(),
+            })
     });
     let ctx = Ctx { state, today, lang };
     provide_context(ctx);
@@ -58,7 +69,10 @@ pub fn App() -> impl IntoView {
 
     let page = move || match load_state.get() {
         LoadState::Loading => load_status::Loading().into_any(),
-        LoadState::Failed(e) => view! { <load_status::Failed error=e retry=move || attempt.update(|n| *n += 1)/> }.into_any(),
+        LoadState::Failed(e) => {
+            view! { <load_status::Failed error=e retry=move || attempt.update(|n| *n += 1)/> }
+                .into_any()
+        }
         LoadState::Ready(data) => {
             let view = Memo::new(move |_| state.with(|s| s.view.clone()));
             let dialog_data = data.clone();
@@ -66,8 +80,12 @@ pub fn App() -> impl IntoView {
             let page = move || {
                 let d = data.clone();
                 match view.get() {
-                    View::Overview => overview::Overview(overview::OverviewProps { data: d }).into_any(),
-                    View::Process(id) => view! { <process_page::ProcessPage data=d id=id/> }.into_any(),
+                    View::Overview => {
+                        overview::Overview(overview::OverviewProps { data: d }).into_any()
+                    }
+                    View::Process(id) => {
+                        view! { <process_page::ProcessPage data=d id=id/> }.into_any()
+                    }
                     View::Events => view! { <events_page::EventsPage data=d/> }.into_any(),
                     View::Timeline => view! { <timeline_page::TimelinePage data=d/> }.into_any(),
                     View::Resources => view! { <resources_page::ResourcesPage data=d/> }.into_any(),

@@ -27,7 +27,13 @@ impl Data {
     pub fn new(loaded: Loaded, lang: Option<String>, url: String) -> Data {
         let lang = lang.unwrap_or_else(|| loaded.catalog.lang().to_owned());
         let index = Index::new(&loaded.catalog, &lang);
-        Data { catalog: loaded.catalog, index, issues: loaded.issues, lang, url }
+        Data {
+            catalog: loaded.catalog,
+            index,
+            issues: loaded.issues,
+            lang,
+            url,
+        }
     }
 
     /// A dataset text in the reader's language.

@@ -40,10 +40,13 @@ pub fn EventDialog(data: Arc<Data>) -> impl IntoView {
             let id = selected.get()?;
             match data.catalog.event(id.as_str()) {
                 Some((i, _)) => Some(view! { <EventBody data=data.clone() index=i/> }.into_any()),
-                None => Some(view! {
-                    <h2 id="event-dialog-title">{t.event_not_found_title}</h2>
-                    <p>{crate::i18n::fill(t.event_not_found, &[("id", id.as_str())])}</p>
-                }.into_any()),
+                None => Some(
+                    view! {
+                        <h2 id="event-dialog-title">{t.event_not_found_title}</h2>
+                        <p>{crate::i18n::fill(t.event_not_found, &[("id", id.as_str())])}</p>
+                    }
+                    .into_any(),
+                ),
             }
         }
     };
@@ -79,7 +82,11 @@ fn EventBody(data: Arc<Data>, index: usize) -> impl IntoView {
     let t = ctx.messages();
     let e = data.catalog.events[index].clone();
     let tense = tense(e.start, e.end, ctx.today.get_untracked());
-    let kind = data.catalog.event_kind(e.kind.as_str()).map(|k| data.t(&k.label).to_owned()).unwrap_or_else(|| e.kind.to_string());
+    let kind = data
+        .catalog
+        .event_kind(e.kind.as_str())
+        .map(|k| data.t(&k.label).to_owned())
+        .unwrap_or_else(|| e.kind.to_string());
     let place = place(&data, index, &ctx.lang.get_untracked());
     let processes = e
         .processes

@@ -13,7 +13,11 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn EventItem(data: Arc<Data>, index: usize, #[prop(optional)] query: Option<Query>) -> impl IntoView {
+pub fn EventItem(
+    data: Arc<Data>,
+    index: usize,
+    #[prop(optional)] query: Option<Query>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let e = &data.catalog.events[index];
     let today = ctx.today.get_untracked();
@@ -21,7 +25,11 @@ pub fn EventItem(data: Arc<Data>, index: usize, #[prop(optional)] query: Option<
     let mut open = ctx.state.get_untracked();
     open.event = Some(e.id.clone());
     let title = data.t(&e.title).to_owned();
-    let kind = data.catalog.event_kind(e.kind.as_str()).map(|k| data.t(&k.label).to_owned()).unwrap_or_else(|| e.kind.to_string());
+    let kind = data
+        .catalog
+        .event_kind(e.kind.as_str())
+        .map(|k| data.t(&k.label).to_owned())
+        .unwrap_or_else(|| e.kind.to_string());
     let place = place(&data, index, &ctx.lang.get_untracked());
     let processes = e
         .processes
@@ -29,14 +37,17 @@ pub fn EventItem(data: Arc<Data>, index: usize, #[prop(optional)] query: Option<
         .filter_map(|id| data.catalog.process(id.as_str()))
         .enumerate()
         .map(|(n, (p, proc_))| {
-            let to = ctx.state.get_untracked().goto(View::Process(proc_.id.clone()));
+            let to = ctx
+                .state
+                .get_untracked()
+                .goto(View::Process(proc_.id.clone()));
             let name = data.process_name(p).to_owned();
             view! { {(n > 0).then_some(", ")}<Link to=to class="event__process">{name}</Link> }
         })
         .collect_view();
     let q = query.unwrap_or_default();
     view! {
-        <li class="event" data-tense=format!("{tense:?}").to_lowercase() data-event=e.id.to_string() class:event--tentative=e.tentative>
+        <li class="event" data-tense=tense.key() data-event=e.id.to_string() class:event--tentative=e.tentative>
             <div class="event__date"><When start=e.start end=e.end tentative=e.tentative/></div>
             <div class="event__body">
                 <p class="event__title">
@@ -65,7 +76,10 @@ pub fn place(data: &Data, index: usize, lang: &str) -> Option<String> {
         parts.push(data.t(c).to_owned());
     }
     if let Some(code) = &l.country {
-        parts.push(intl::country(crate::i18n::dates::intl_locale(lang), code.as_str()).unwrap_or_else(|| code.as_str().to_owned()));
+        parts.push(
+            intl::country(crate::i18n::dates::intl_locale(lang), code.as_str())
+                .unwrap_or_else(|| code.as_str().to_owned()),
+        );
     }
     if l.online {
         parts.push(use_ctx().messages().online.to_owned());

@@ -17,13 +17,7 @@ pub const PAGE: usize = 100;
 pub fn EventsPage(data: Arc<Data>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
-    let results = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            let today = ctx.today.get();
-            ctx.state.with(|s| data.index.events(&data.catalog, &s.filters, today))
-        })
-    };
+    let results = event_results(data.clone());
     let facets = Memo::new(move |_| results.with(|r| r.facets.clone()));
     let count = move || results.with(|r| r.hits.len());
     view! {
@@ -48,10 +42,27 @@ pub fn EventsPage(data: Arc<Data>) -> impl IntoView {
     }
 }
 
+/// The filtered events, recomputed only when the filters or today change (not when the timeline
+/// pans or a dialog opens).
+pub fn event_results(data: Arc<Data>) -> Memo<Results> {
+    let ctx = use_ctx();
+    let filters = Memo::new(move |_| ctx.state.with(|s| s.filters.clone()));
+    Memo::new(move |_| {
+        let today = ctx.today.get();
+        filters.with(|f| data.index.events(&data.catalog, f, today))
+    })
+}
+
 /// Results grouped by year (or by rank when searching), with a "today" marker between past and
 /// upcoming, rendered a page at a time.
 #[component]
-pub fn EventList(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
+pub fn EventList(
+    data: Arc<Data>,
+    results: Memo<Results>,
+    /// Drawn as a vertical timeline (the phone layout of the timeline view), opened at today.
+    #[prop(optional)]
+    vertical: bool,
+) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
     let shown = RwSignal::new(PAGE);
@@ -122,5 +133,16 @@ pub fn EventList(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
             .into_any()
         })
     };
-    view! { <div class="events-results">{body}</div> }
+    if vertical {
+        // Open at today, as the horizontal timeline does.
+        request_animation_frame(|| {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("today"))
+            {
+                el.scroll_into_view();
+            }
+        });
+    }
+    view! { <div class="events-results" class:events-results--vertical=vertical>{body}</div> }
 }

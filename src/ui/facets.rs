@@ -24,18 +24,34 @@ pub fn facet_label(data: &Data, t: &Messages, key: FacetKey) -> String {
     }
 }
 
-pub fn option_label(data: &Data, t: &Messages, lang: &str, key: FacetKey, value: &str, resources: bool) -> String {
+pub fn option_label(
+    data: &Data,
+    t: &Messages,
+    lang: &str,
+    key: FacetKey,
+    value: &str,
+    resources: bool,
+) -> String {
     let c = &data.catalog;
     let locale = dates::intl_locale(lang);
     match key {
-        FacetKey::Process => c.process(value).map(|(p, _)| data.process_name(p).to_owned()),
+        FacetKey::Process => c
+            .process(value)
+            .map(|(p, _)| data.process_name(p).to_owned()),
         FacetKey::Taxonomy(_) => c.tag(value).map(|(_, g)| data.t(&g.label).to_owned()),
         FacetKey::Kind if resources => c.resource_kind(value).map(|k| data.t(&k.label).to_owned()),
         FacetKey::Kind => c.event_kind(value).map(|k| data.t(&k.label).to_owned()),
         FacetKey::Year => None,
         FacetKey::Country => intl::country(locale, value),
         FacetKey::Language => intl::language(locale, value),
-        FacetKey::When => Some(if value == "upcoming" { t.upcoming_and_ongoing } else { t.past }.to_owned()),
+        FacetKey::When => Some(
+            if value == "upcoming" {
+                t.upcoming_and_ongoing
+            } else {
+                t.past
+            }
+            .to_owned(),
+        ),
         FacetKey::Tentative => Some(t.tentative_only.to_owned()),
     }
     .unwrap_or_else(|| value.to_owned())
@@ -75,7 +91,11 @@ pub fn toggle(f: &Filters, key: FacetKey, value: &str) -> Filters {
         FacetKey::Country => flip(&mut g.countries, value.to_owned()),
         FacetKey::Language => flip(&mut g.languages, value.to_owned()),
         FacetKey::When => {
-            let w = if value == "upcoming" { When::Upcoming } else { When::Past };
+            let w = if value == "upcoming" {
+                When::Upcoming
+            } else {
+                When::Past
+            };
             g.when = if g.when == Some(w) { None } else { Some(w) };
         }
         FacetKey::Tentative => g.tentative = !g.tentative,
@@ -83,56 +103,64 @@ pub fn toggle(f: &Filters, key: FacetKey, value: &str) -> Filters {
     g
 }
 
-/// The filter form. `facets` is reactive: counts change as other filters change.
+/// The filter form. `facets` is reactive: counts change as other filters change. The options
+/// themselves never change (they come from the whole dataset), so each checkbox is created once
+/// and keeps keyboard focus while the counts around it update.
 #[component]
-pub fn FilterPanel(data: Arc<Data>, facets: Memo<Vec<Facet>>, #[prop(optional)] resources: bool) -> impl IntoView {
+pub fn FilterPanel(
+    data: Arc<Data>,
+    facets: Memo<Vec<Facet>>,
+    #[prop(optional)] resources: bool,
+) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
     let lang = ctx.lang.get_untracked();
-    let keys: Vec<FacetKey> = facets.with_untracked(|fs| fs.iter().map(|f| f.key).collect());
+    let initial = facets.get_untracked();
     let active = Memo::new(move |_| ctx.state.with(|s| chip_count(&s.filters)));
-    let groups = keys
+    let groups = initial
         .into_iter()
-        .map(|key| {
-            let data = data.clone();
-            let lang = lang.clone();
+        .enumerate()
+        .map(|(fi, facet)| {
+            let key = facet.key;
             let legend = facet_label(&data, t, key);
-            let opts = move || {
-                let data = data.clone();
-                let lang = lang.clone();
-                facets.with(|fs| fs.iter().find(|f| f.key == key).map(|f| f.options.clone()).unwrap_or_default())
-                    .into_iter()
-                    .map(move |o| {
-                        let label = option_label(&data, t, &lang, key, &o.value, resources);
-                        let value = o.value.clone();
-                        let nested = key == FacetKey::Process && data.catalog.process(&o.value).is_some_and(|(p, _)| data.catalog.parent(p).is_some());
-                        let disabled = o.count == 0 && !o.selected;
-                        let id = format!("f-{}-{}", key_slug(key), o.value);
-                        view! {
-                            <li class="facet__option" class:facet__option--nested=nested class:facet__option--empty=disabled>
-                                <input
-                                    type="checkbox"
-                                    id=id.clone()
-                                    prop:checked=o.selected
-                                    disabled=disabled
-                                    on:change=move |_| {
-                                        let next = ctx.state.with_untracked(|s| toggle(&s.filters, key, &value));
-                                        ctx.update(|s| s.filters = next);
-                                    }
-                                />
-                                <label for=id>
-                                    <span class="facet__label">{label}</span>
-                                    " " <span class="facet__count">{o.count}</span>
-                                </label>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            };
+            let options = facet
+                .options
+                .into_iter()
+                .enumerate()
+                .map(|(oi, o)| {
+                    let label = option_label(&data, t, &lang, key, &o.value, resources);
+                    let nested = key == FacetKey::Process && data.catalog.process(&o.value).is_some_and(|(p, _)| data.catalog.parent(p).is_some());
+                    let id = format!("f-{}-{}", key_slug(key), o.value);
+                    let value = o.value.clone();
+                    let opt = move || facets.with(|fs| fs.get(fi).and_then(|f| f.options.get(oi)).map(|o| (o.count, o.selected)).unwrap_or((0, false)));
+                    let empty = move || {
+                        let (n, sel) = opt();
+                        n == 0 && !sel
+                    };
+                    view! {
+                        <li class="facet__option" class:facet__option--nested=nested class:facet__option--empty=empty>
+                            <input
+                                type="checkbox"
+                                id=id.clone()
+                                prop:checked=move || opt().1
+                                disabled=empty
+                                on:change=move |_| {
+                                    let next = ctx.state.with_untracked(|s| toggle(&s.filters, key, &value));
+                                    ctx.update(|s| s.filters = next);
+                                }
+                            />
+                            <label for=id>
+                                <span class="facet__label">{label}</span>
+                                " " <span class="facet__count">{move || opt().0}</span>
+                            </label>
+                        </li>
+                    }
+                })
+                .collect_view();
             view! {
                 <fieldset class="facet" data-facet=key_slug(key)>
                     <legend>{legend}</legend>
-                    <ul class="facet__options">{opts}</ul>
+                    <ul class="facet__options">{options}</ul>
                 </fieldset>
             }
         })
@@ -158,9 +186,20 @@ fn DateRange() -> impl IntoView {
     let t = ctx.messages();
     let set = move |to: bool, v: String| {
         let d = crate::core::date::PartialDate::parse(v.trim()).ok();
-        ctx.update(|s| if to { s.filters.to = d } else { s.filters.from = d });
+        ctx.update(|s| {
+            if to {
+                s.filters.to = d
+            } else {
+                s.filters.from = d
+            }
+        });
     };
-    let value = move |to: bool| ctx.state.with(|s| if to { s.filters.to } else { s.filters.from }).map(|d| d.to_string()).unwrap_or_default();
+    let value = move |to: bool| {
+        ctx.state
+            .with(|s| if to { s.filters.to } else { s.filters.from })
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
     view! {
         <fieldset class="facet facet--range" data-facet="range">
             <legend>{t.facet_dates}</legend>
@@ -251,13 +290,31 @@ pub fn Chips(data: Arc<Data>, #[prop(optional)] resources: bool) -> impl IntoVie
             add(FacetKey::Tentative, "1".into());
         }
         if let Some(d) = f.from {
-            chips.push((format!("{}: {}", t.from, d), Filters { from: None, ..f.clone() }));
+            chips.push((
+                format!("{}: {}", t.from, d),
+                Filters {
+                    from: None,
+                    ..f.clone()
+                },
+            ));
         }
         if let Some(d) = f.to {
-            chips.push((format!("{}: {}", t.to, d), Filters { to: None, ..f.clone() }));
+            chips.push((
+                format!("{}: {}", t.to, d),
+                Filters {
+                    to: None,
+                    ..f.clone()
+                },
+            ));
         }
         if !f.q.is_empty() {
-            chips.push((fill(t.chip_search, &[("q", &f.q)]), Filters { q: String::new(), ..f.clone() }));
+            chips.push((
+                fill(t.chip_search, &[("q", &f.q)]),
+                Filters {
+                    q: String::new(),
+                    ..f.clone()
+                },
+            ));
         }
         Some(view! {
             <div class="chips" role="group" aria-label=t.active_filters>

@@ -23,12 +23,13 @@ pub fn FigureCard(data: Arc<Data>, figure: Figure) -> impl IntoView {
     let label = data.t(&figure.label).to_owned();
     let as_of = fill(t.as_of, &[("date", &dates::day(latest.as_of.0, &locale))]);
     let target = figure.target.as_ref().map(|tg| {
-        let pct = if tg.value == 0 { 100.0 } else { (latest.value as f64 / tg.value as f64 * 100.0).min(100.0) };
+        // Integer per-mille: formatting floats would pull ~10 KB of wasm in for one bar.
+        let per_mille = latest.value.saturating_mul(1000).checked_div(tg.value).unwrap_or(1000).min(1000);
         let text = fill(t.of_target, &[("n", &num(latest.value)), ("target", &num(tg.value)), ("label", data.t(&tg.label))]);
         view! {
             <p class="figure__target">{text.clone()}</p>
             <div class="bar" role="img" aria-label=text>
-                <span class="bar__fill" style=format!("inline-size: {pct:.1}%")></span>
+                <span class="bar__fill" style=format!("inline-size: {}.{}%", per_mille / 10, per_mille % 10)></span>
             </div>
         }
     });

@@ -21,8 +21,12 @@ pub fn Loading() -> impl IntoView {
 pub fn Failed(error: FetchError, retry: impl Fn() + 'static) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
-    let partner = ctx.state.with_untracked(|s| s.globals.data.as_ref().map(|u| u.as_str().to_owned()));
-    let source = partner.clone().unwrap_or_else(|| crate::api::DEFAULT_DATA.to_owned());
+    let partner = ctx
+        .state
+        .with_untracked(|s| s.globals.data.as_ref().map(|u| u.as_str().to_owned()));
+    let source = partner
+        .clone()
+        .unwrap_or_else(|| crate::api::DEFAULT_DATA.to_owned());
     let (headline, advice) = match &error {
         FetchError::Offline => (t.error_offline, t.error_offline_advice),
         FetchError::Timeout => (t.error_timeout, t.error_retry_advice),

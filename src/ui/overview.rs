@@ -32,8 +32,15 @@ pub fn Overview(data: Arc<Data>) -> impl IntoView {
     let mut all_upcoming = ctx.state.get_untracked().goto(View::Events);
     all_upcoming.filters.when = Some(WhenFilter::Upcoming);
     let (active, concluded): (Vec<usize>, Vec<usize>) = (0..data.catalog.processes.len())
-        .partition(|&p| data.catalog.processes[p].end.is_none_or(|e| e.last_day() >= today));
-    let reviewed = dates::day(meta.reviewed.0, dates::intl_locale(&ctx.lang.get_untracked()));
+        .partition(|&p| {
+            data.catalog.processes[p]
+                .end
+                .is_none_or(|e| e.last_day() >= today)
+        });
+    let reviewed = dates::day(
+        meta.reviewed.0,
+        dates::intl_locale(&ctx.lang.get_untracked()),
+    );
     view! {
         <div class="page page--overview">
             <header class="page-head">
@@ -87,7 +94,12 @@ fn ProcessCard(data: Arc<Data>, index: usize) -> impl IntoView {
     let p = &c.processes[index];
     let today = ctx.today.get_untracked();
     let to = ctx.state.get_untracked().goto(View::Process(p.id.clone()));
-    let next = c.subtree(index).into_iter().flat_map(|q| c.events_of(q)).filter(|&i| c.events[i].end.unwrap_or(c.events[i].start).last_day() >= today).min_by_key(|&i| c.events[i].start);
+    let next = c
+        .subtree(index)
+        .into_iter()
+        .flat_map(|q| c.events_of(q))
+        .filter(|&i| c.events[i].end.unwrap_or(c.events[i].start).last_day() >= today)
+        .min_by_key(|&i| c.events[i].start);
     let parent = c.parent(index).map(|q| data.process_name(q).to_owned());
     let heading_id = format!("card-{}", p.id);
     let name = data.process_name(index).to_owned();

@@ -38,7 +38,11 @@ fn Explainer(data: Arc<Data>, index: usize) -> impl IntoView {
     let t = ctx.messages();
     let c = &data.catalog;
     let p = &c.processes[index];
-    let goto = |q: usize| ctx.state.get_untracked().goto(View::Process(c.processes[q].id.clone()));
+    let goto = |q: usize| {
+        ctx.state
+            .get_untracked()
+            .goto(View::Process(c.processes[q].id.clone()))
+    };
     let today = ctx.today.get_untracked();
 
     // Breadcrumb: overview, then ancestors from the top.
@@ -104,17 +108,27 @@ fn Explainer(data: Arc<Data>, index: usize) -> impl IntoView {
     let children: Vec<usize> = c.children(index).to_vec();
     let preds: Vec<usize> = c.predecessors(index).collect();
     let succs: Vec<usize> = c.successors(index).to_vec();
-    let has_lineage = !(parent.is_empty() && children.is_empty() && preds.is_empty() && succs.is_empty());
-    let lineage_row = |label: &'static str, ids: Vec<usize>| (!ids.is_empty()).then(|| view! { <div><dt>{label}</dt><dd><ul class="plain">{link_list(ids)}</ul></dd></div> });
+    let has_lineage =
+        !(parent.is_empty() && children.is_empty() && preds.is_empty() && succs.is_empty());
+    let lineage_row = |label: &'static str, ids: Vec<usize>| {
+        (!ids.is_empty()).then(|| view! { <div><dt>{label}</dt><dd><ul class="plain">{link_list(ids)}</ul></dd></div> })
+    };
 
     // Events of the process and of everything under it: upcoming soonest first, then past
     // latest first.
     let subtree = c.subtree(index);
     let mut events: Vec<usize> = (0..c.events.len())
-        .filter(|&i| c.events[i].processes.iter().any(|id| c.process_index(id).is_some_and(|q| subtree.contains(&q))))
+        .filter(|&i| {
+            c.events[i]
+                .processes
+                .iter()
+                .any(|id| c.process_index(id).is_some_and(|q| subtree.contains(&q)))
+        })
         .collect();
-    events.sort_by_key(|&i| c.events[i].start);
-    let (upcoming, mut past): (Vec<usize>, Vec<usize>) = events.into_iter().partition(|&i| c.events[i].end.unwrap_or(c.events[i].start).last_day() >= today);
+    crate::core::sort::sort_by_key(&mut events, |&i| c.events[i].start);
+    let (upcoming, mut past): (Vec<usize>, Vec<usize>) = events
+        .into_iter()
+        .partition(|&i| c.events[i].end.unwrap_or(c.events[i].start).last_day() >= today);
     past.reverse();
     let event_list = |ids: Vec<usize>| view! { <ol class="event-list">{ids.into_iter().map(|i| view! { <EventItem data=data.clone() index=i/> }).collect_view()}</ol> };
     let mut all_events = ctx.state.get_untracked().goto(View::Events);
@@ -122,7 +136,17 @@ fn Explainer(data: Arc<Data>, index: usize) -> impl IntoView {
     let mut on_timeline = ctx.state.get_untracked().goto(View::Timeline);
     on_timeline.filters.processes = vec![p.id.clone()];
 
-    let resources: Vec<usize> = c.resources.iter().enumerate().filter(|(_, r)| r.processes.iter().any(|id| c.process_index(id).is_some_and(|q| subtree.contains(&q)))).map(|(i, _)| i).collect();
+    let resources: Vec<usize> = c
+        .resources
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.processes
+                .iter()
+                .any(|id| c.process_index(id).is_some_and(|q| subtree.contains(&q)))
+        })
+        .map(|(i, _)| i)
+        .collect();
     let figures: Vec<_> = c.figures_of(index).cloned().collect();
     let ex = &p.explainer;
 

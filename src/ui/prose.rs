@@ -23,7 +23,11 @@ pub fn Blocks(data: Arc<Data>, blocks: Vec<Block>) -> impl IntoView {
 
 /// Sources as a compact list of links: title if given, else the site's host name.
 #[component]
-pub fn Sources(data: Arc<Data>, sources: Vec<Source>, #[prop(optional)] inline: bool) -> impl IntoView {
+pub fn Sources(
+    data: Arc<Data>,
+    sources: Vec<Source>,
+    #[prop(optional)] inline: bool,
+) -> impl IntoView {
     let t = use_ctx().messages();
     if sources.is_empty() {
         return view! { <span class="mark mark--unsourced">{t.no_source}</span> }.into_any();
@@ -31,11 +35,19 @@ pub fn Sources(data: Arc<Data>, sources: Vec<Source>, #[prop(optional)] inline: 
     let items = sources
         .into_iter()
         .map(|s| {
-            let label = s.title.as_ref().map(|x| data.t(x).to_owned()).unwrap_or_else(|| s.url.host().to_owned());
+            let label = s
+                .title
+                .as_ref()
+                .map(|x| data.t(x).to_owned())
+                .unwrap_or_else(|| s.url.host().to_owned());
             view! { <li><a href=s.url.as_str().to_owned() rel="noopener external">{label}</a></li> }
         })
         .collect_view();
-    let class = if inline { "sources sources--inline" } else { "sources" };
+    let class = if inline {
+        "sources sources--inline"
+    } else {
+        "sources"
+    };
     view! {
         <div class=class>
             <span class="sources__label">{if inline { t.source_inline } else { t.sources }}</span>
@@ -65,7 +77,13 @@ pub fn Highlight(text: String, query: Query) -> impl IntoView {
     }
     segments(&text, &marks)
         .into_iter()
-        .map(|(s, m)| if m { view! { <mark>{s.to_owned()}</mark> }.into_any() } else { s.to_owned().into_any() })
+        .map(|(s, m)| {
+            if m {
+                view! { <mark>{s.to_owned()}</mark> }.into_any()
+            } else {
+                s.to_owned().into_any()
+            }
+        })
         .collect_view()
         .into_any()
 }

@@ -8,13 +8,25 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn ResourceItem(data: Arc<Data>, index: usize, #[prop(optional)] query: Option<Query>) -> impl IntoView {
+pub fn ResourceItem(
+    data: Arc<Data>,
+    index: usize,
+    #[prop(optional)] query: Option<Query>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let r = &data.catalog.resources[index];
-    let kind = data.catalog.resource_kind(r.kind.as_str()).map(|k| data.t(&k.label).to_owned()).unwrap_or_else(|| r.kind.to_string());
+    let kind = data
+        .catalog
+        .resource_kind(r.kind.as_str())
+        .map(|k| data.t(&k.label).to_owned())
+        .unwrap_or_else(|| r.kind.to_string());
     let title = data.t(&r.title).to_owned();
     let lang = r.lang.as_str().to_owned();
-    let lang_name = crate::web::intl::language(crate::i18n::dates::intl_locale(&ctx.lang.get_untracked()), &lang).unwrap_or_else(|| lang.clone());
+    let lang_name = crate::web::intl::language(
+        crate::i18n::dates::intl_locale(&ctx.lang.get_untracked()),
+        &lang,
+    )
+    .unwrap_or_else(|| lang.clone());
     let foreign = lang != data.lang;
     view! {
         <li class="resource" data-resource=r.id.to_string()>

@@ -16,7 +16,8 @@ pub fn ResourcesPage(data: Arc<Data>) -> impl IntoView {
     let t = ctx.messages();
     let results = {
         let data = data.clone();
-        Memo::new(move |_| ctx.state.with(|s| data.index.resources(&data.catalog, &s.filters)))
+        let filters = Memo::new(move |_| ctx.state.with(|s| s.filters.clone()));
+        Memo::new(move |_| filters.with(|f| data.index.resources(&data.catalog, f)))
     };
     let facets = Memo::new(move |_| results.with(|r| r.facets.clone()));
     let shown = RwSignal::new(PAGE);
@@ -27,8 +28,8 @@ pub fn ResourcesPage(data: Arc<Data>) -> impl IntoView {
     let list = {
         let data = data.clone();
         move || {
-        let q = ctx.state.with(|s| Query::new(&s.filters.q));
-        results.with(|r| {
+            let q = ctx.state.with(|s| Query::new(&s.filters.q));
+            results.with(|r| {
             if r.hits.is_empty() {
                 return view! { <p class="empty">{t.no_results}</p> }.into_any();
             }

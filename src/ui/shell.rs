@@ -10,10 +10,18 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn Shell(data: Signal<Option<Arc<Data>>>, embed: Memo<bool>, children: Children) -> impl IntoView {
+pub fn Shell(
+    data: Signal<Option<Arc<Data>>>,
+    embed: Memo<bool>,
+    children: Children,
+) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
-    let title = move || data.get().map(|d| d.t(&d.catalog.meta.title).to_owned()).unwrap_or_else(|| t.app_name.to_owned());
+    let title = move || {
+        data.get()
+            .map(|d| d.t(&d.catalog.meta.title).to_owned())
+            .unwrap_or_else(|| t.app_name.to_owned())
+    };
     Effect::new(move |_| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(&title());
@@ -42,7 +50,13 @@ fn Header(title: Signal<String>) -> impl IntoView {
         (View::Resources, t.nav_resources),
         (View::About, t.nav_about),
     ];
-    let search_text = RwSignal::new(ctx.state.with_untracked(|s| if s.view == View::Search { s.filters.q.clone() } else { String::new() }));
+    let search_text = RwSignal::new(ctx.state.with_untracked(|s| {
+        if s.view == View::Search {
+            s.filters.q.clone()
+        } else {
+            String::new()
+        }
+    }));
     let on_search = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut s = ctx.state.get_untracked().goto(View::Search);
@@ -138,7 +152,9 @@ fn EmbedBar(data: Signal<Option<Arc<Data>>>) -> impl IntoView {
         s.globals.accent = None;
         match data.get().and_then(|d| d.catalog.meta.home.clone()) {
             // The partner's canonical tracker, carrying the same view.
-            Some(home) if s.globals.data.is_none() => format!("{}{}", home.as_str().trim_end_matches('?'), s.to_query()),
+            Some(home) if s.globals.data.is_none() => {
+                format!("{}{}", home.as_str().trim_end_matches('?'), s.to_query())
+            }
             _ => history::absolute(&s),
         }
     };

@@ -9,13 +9,17 @@ fn window() -> Option<web_sys::Window> {
 
 /// The state the current URL describes.
 pub fn current() -> State {
-    let search = window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let search = window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     State::from_query(&search)
 }
 
 /// The path the app is served from; every in-app link keeps it, so the app works at any sub-path.
 pub fn path() -> String {
-    window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "./".into())
+    window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "./".into())
 }
 
 /// The URL of `state` relative to the site root, for `href`s.
@@ -26,7 +30,9 @@ pub fn href(state: &State) -> String {
 
 /// The absolute URL of `state`, for sharing and embedding.
 pub fn absolute(state: &State) -> String {
-    let origin = window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+    let origin = window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
     format!("{origin}{}", href(state))
 }
 
@@ -39,7 +45,9 @@ pub fn replace(state: &State) {
 }
 
 fn write(state: &State, replace: bool) {
-    let Some(h) = window().and_then(|w| w.history().ok()) else { return };
+    let Some(h) = window().and_then(|w| w.history().ok()) else {
+        return;
+    };
     let url = href(state);
     let r = if replace {
         h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -60,7 +68,9 @@ pub fn today() -> chrono::NaiveDate {
 
 /// Scroll to the top and put focus on the page's main heading, as a page load would.
 pub fn focus_main_heading() {
-    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Some(w) = window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }

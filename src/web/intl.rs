@@ -40,6 +40,8 @@ pub enum Parts {
     DayMonthYear,
     /// Weekday included, for the event detail.
     Full,
+    /// The month's short name alone, for axis ticks.
+    MonthShort,
 }
 
 thread_local! {
@@ -61,12 +63,18 @@ fn with_dtf<R>(locale: &str, parts: Parts, f: impl FnOnce(&Dtf) -> R) -> Option<
         let entry = cache.entry((locale.to_owned(), parts)).or_insert_with(|| {
             // Dates in the data are calendar days, not instants: format them in UTC so no
             // reader's time zone moves them by a day.
-            let mut o = vec![("timeZone", "UTC"), ("year", "numeric")];
+            let mut o = vec![("timeZone", "UTC")];
+            if parts != Parts::MonthShort {
+                o.push(("year", "numeric"));
+            }
             match parts {
                 Parts::Year => {}
+                Parts::MonthShort => o.push(("month", "short")),
                 Parts::MonthYear => o.push(("month", "long")),
                 Parts::DayMonthYear => o.extend([("month", "short"), ("day", "numeric")]),
-                Parts::Full => o.extend([("month", "long"), ("day", "numeric"), ("weekday", "long")]),
+                Parts::Full => {
+                    o.extend([("month", "long"), ("day", "numeric"), ("weekday", "long")])
+                }
             }
             Dtf::new(locale, &options(&o)).ok()
         });
@@ -82,7 +90,12 @@ fn js_date(d: chrono::NaiveDate) -> Date {
 }
 
 /// `start` alone, or the span `start`–`end`, in `locale`; `None` if the browser lacks `Intl`.
-pub fn format(locale: &str, parts: Parts, start: chrono::NaiveDate, end: Option<chrono::NaiveDate>) -> Option<String> {
+pub fn format(
+    locale: &str,
+    parts: Parts,
+    start: chrono::NaiveDate,
+    end: Option<chrono::NaiveDate>,
+) -> Option<String> {
     with_dtf(locale, parts, |f| match end {
         Some(e) if e != start => f.format_range(&js_date(start), &js_date(e)).ok(),
         _ => Some(f.format(&js_date(start))),
@@ -111,5 +124,7 @@ pub fn language(locale: &str, tag: &str) -> Option<String> {
 }
 
 pub fn number(locale: &str, n: u64) -> String {
-    Nf::new(locale).map(|f| f.format_number(n as f64)).unwrap_or_else(|_| n.to_string())
+    Nf::new(locale)
+        .map(|f| f.format_number(n as f64))
+        .unwrap_or_else(|_| n.to_string())
 }

@@ -2,6 +2,6 @@
 //! Kept apart from `ui` so components stay declarative.
 
 pub mod history;
-pub mod resize;
 pub mod intl;
+pub mod resize;
 pub mod theme;

@@ -20,9 +20,13 @@ pub fn install(embed: Memo<bool>) {
         if !embed.get() {
             return;
         }
-        let Some(window) = web_sys::window() else { return };
-        let Some(body) = window.document().and_then(|d| d.body()) else { return };
-        let cb = Closure::<dyn FnMut()>::new(move || post_height());
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(body) = window.document().and_then(|d| d.body()) else {
+            return;
+        };
+        let cb = Closure::<dyn FnMut()>::new(post_height);
         if let Ok(o) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
             o.observe(&body);
             observer.set_value(Some(o));
@@ -34,14 +38,22 @@ pub fn install(embed: Memo<bool>) {
 }
 
 fn post_height() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let Some(doc) = window.document() else { return };
-    let height = doc.document_element().map(|e| e.scroll_height()).unwrap_or(0);
+    let height = doc
+        .document_element()
+        .map(|e| e.scroll_height())
+        .unwrap_or(0);
     let parent = match window.parent() {
         Ok(Some(p)) => p,
         _ => return,
     };
-    let frame = crate::web::history::current().globals.frame.unwrap_or_default();
+    let frame = crate::web::history::current()
+        .globals
+        .frame
+        .unwrap_or_default();
     let msg = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&msg, &"type".into(), &MESSAGE_TYPE.into());
     let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from_f64(height as f64));

@@ -7,11 +7,19 @@ use crate::core::route::{Globals, Theme};
 
 /// Languages written right to left among those the tracker may ship in, and common others.
 pub fn is_rtl(lang: &str) -> bool {
-    matches!(lang.split('-').next().unwrap_or(lang), "ar" | "he" | "fa" | "ur")
+    matches!(
+        lang.split('-').next().unwrap_or(lang),
+        "ar" | "he" | "fa" | "ur"
+    )
 }
 
 pub fn apply(g: &Globals, lang: &str) {
-    let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
     let _ = html.set_attribute("lang", lang);
     let _ = html.set_attribute("dir", if is_rtl(lang) { "rtl" } else { "ltr" });
     match g.theme {
@@ -42,7 +50,12 @@ pub fn apply(g: &Globals, lang: &str) {
             let _ = style.set_property("--on-accent-dark", &text_on(dark).hex());
         }
         None => {
-            for p in ["--accent-light", "--accent-dark", "--on-accent-light", "--on-accent-dark"] {
+            for p in [
+                "--accent-light",
+                "--accent-dark",
+                "--on-accent-light",
+                "--on-accent-dark",
+            ] {
                 let _ = style.remove_property(p);
             }
         }

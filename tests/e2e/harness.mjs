@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+export const DIST = process.env.DIST ?? join(ROOT, 'dist');
 export const SHOTS = join(ROOT, 'target', 'screenshots');
 /** Every test pins "today", so no assertion depends on the clock. */
 export const TODAY = '2026-11-26';
