@@ -44,7 +44,11 @@ fn random_state(r: &mut Rng) -> State {
         _ => View::Embed,
     };
     let date = |r: &mut Rng| {
-        PartialDate::parse(pick_str(r, &["2025", "2026-03", "2024-02-29", "1998-12-04"])).ok()
+        PartialDate::parse(pick_str(
+            r,
+            &["2025", "2026-03", "2024-02-29", "1998-12-04"],
+        ))
+        .ok()
     };
     State {
         view,

@@ -165,8 +165,10 @@ pub fn FilterPanel(
             }
         })
         .collect_view();
+    // On a phone the results come first; the filters are one tap away.
+    let open = !crate::web::media::media_query(crate::web::media::NARROW).get_untracked();
     view! {
-        <details class="filters" open=true>
+        <details class="filters" open=open>
             <summary>
                 {t.filters}
                 {move || { let n = active.get(); (n > 0).then(|| format!(" ({n})")) }}

@@ -12,6 +12,7 @@ use crate::core::query::Results;
 use crate::core::route::Zoom;
 use crate::core::timeline::{self, Direction, Item, Layout, Shape};
 use crate::i18n::{dates, fill};
+use crate::web::media::media_query;
 use crate::web::theme::is_rtl;
 use leptos::html;
 use leptos::prelude::*;
@@ -22,8 +23,6 @@ use wasm_bindgen::JsCast;
 const OVERSCAN_PX: f64 = 400.0;
 /// Rough width of a label character; labels are clipped in CSS to what layout reserved.
 const CHAR_PX: f64 = 7.0;
-/// Narrow screens get the vertical timeline.
-const NARROW: &str = "(max-width: 40rem)";
 
 #[component]
 pub fn TimelinePage(data: Arc<Data>) -> impl IntoView {
@@ -31,7 +30,7 @@ pub fn TimelinePage(data: Arc<Data>) -> impl IntoView {
     let t = ctx.messages();
     let results = event_results(data.clone());
     let facets = Memo::new(move |_| results.with(|r| r.facets.clone()));
-    let narrow = media_query(NARROW);
+    let narrow = media_query(crate::web::media::NARROW);
     let count = move || results.with(|r| r.hits.len());
     let main = {
         let data = data.clone();
@@ -68,23 +67,6 @@ pub fn TimelinePage(data: Arc<Data>) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// A signal that follows a CSS media query.
-fn media_query(query: &'static str) -> RwSignal<bool> {
-    let mql = web_sys::window().and_then(|w| w.match_media(query).ok().flatten());
-    let matches = RwSignal::new(mql.as_ref().is_some_and(|m| m.matches()));
-    if let Some(m) = mql {
-        let cb = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(
-            move |e: web_sys::MediaQueryListEvent| {
-                matches.set(e.matches());
-            },
-        );
-        let _ = m.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
-        // The listener lives with the page; the closure must too.
-        cb.forget();
-    }
-    matches
 }
 
 #[component]

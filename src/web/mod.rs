@@ -3,5 +3,6 @@
 
 pub mod history;
 pub mod intl;
+pub mod media;
 pub mod resize;
 pub mod theme;

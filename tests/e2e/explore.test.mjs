@@ -176,15 +176,19 @@ test('keyboard only: filters, the timeline, and opening an event', async () => {
   await page.keyboard.press('Space');
   await page.waitForFunction(() => !location.search.includes('process='));
   // Into the timeline: arrows move between events, Enter opens one.
+  // Focus moves in the frame after a key press (the item may first need scrolling into view).
+  const focusedEvent = async (not) => {
+    await page.waitForFunction((n) => document.activeElement?.dataset.event && document.activeElement.dataset.event !== n, not);
+    return page.evaluate(() => document.activeElement.dataset.event);
+  };
   await page.locator('.tl__scroller').focus();
   await page.keyboard.press('ArrowRight');
-  const first = await page.evaluate(() => document.activeElement?.dataset.event);
-  assert.ok(first, 'an event has focus');
+  const first = await focusedEvent(null);
+  assert.equal(first, data.events.filter((e) => (e.end ?? e.start) >= TODAY).sort((a, b) => (a.start < b.start ? -1 : 1))[0].id, 'the first key lands on the next event');
   await page.keyboard.press('ArrowRight');
-  const second = await page.evaluate(() => document.activeElement?.dataset.event);
-  assert.notEqual(second, first);
+  const second = await focusedEvent(first);
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.event), first);
+  assert.equal(await focusedEvent(second), first);
   await page.keyboard.press('Enter');
   await page.locator('dialog.event-dialog').waitFor({ state: 'visible' });
   assert.equal(params(page).event, first);

@@ -235,3 +235,20 @@ test('narrow screens: 375 and 320 px wide without sideways scrolling', async () 
     }
   }
 });
+
+test('a right-to-left language lays the page out right to left, with dates in that language', async () => {
+  const page = await newPage(browser);
+  await open(page, root.url, '?view=events&lang=ar');
+  assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+  const date = await page.locator('.page--events .event time').first().textContent();
+  assert.match(date, /[\u0600-\u06FF]/, `an Arabic date: ${date}`);
+  // Logical properties: the filter column sits on the right in RTL.
+  const filters = await page.locator('.explore__filters').boundingBox();
+  const results = await page.locator('.explore__results').boundingBox();
+  assert.ok(filters.x > results.x, 'filters on the inline start, which is the right');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0);
+  await shot(page, 'events-ar-1280');
+  assert.deepEqual(page.problems, []);
+});
