@@ -28,7 +28,36 @@ pub fn EventDialog(data: Arc<Data>) -> impl IntoView {
         let Some(d) = dialog.get() else { return };
         match selected.get() {
             Some(_) if !d.open() => {
+                let embed = ctx.state.with_untracked(|s| s.globals.embed);
+                let style = web_sys::HtmlElement::style(&d);
+                let doc = web_sys::window().and_then(|w| w.document());
+                if embed {
+                    // An embed is as tall as its content and the host page scrolls it, so the
+                    // middle of the frame's viewport may be far off screen: open the dialog by
+                    // the link that opened it (it still has focus), before focus moves into it.
+                    let at = doc
+                        .as_ref()
+                        .and_then(|d| d.active_element())
+                        .map(|e| e.get_bounding_client_rect().top())
+                        .unwrap_or(0.0)
+                        .max(0.0)
+                        .round();
+                    let _ = style.set_property("--dialog-at", &format!("{}px", at as i64));
+                }
                 let _ = d.show_modal();
+                if embed {
+                    // Kept inside the frame: what overflows it would be cut off.
+                    let room = doc
+                        .and_then(|d| d.document_element())
+                        .map(|e| e.get_bounding_client_rect().height())
+                        .unwrap_or(0.0);
+                    let r = d.get_bounding_client_rect();
+                    if r.bottom() > room - 16.0 {
+                        let top = (room - r.height() - 16.0).max(0.0).round();
+                        let _ = style.set_property("--dialog-at", &format!("{}px", top as i64));
+                        d.scroll_into_view();
+                    }
+                }
             }
             None if d.open() => d.close(),
             _ => {}
@@ -50,6 +79,8 @@ pub fn EventDialog(data: Arc<Data>) -> impl IntoView {
             }
         }
     };
+    // The close button is a plain button, not <form method="dialog">: embeds are sandboxed
+    // without allow-forms, which blocks even dialog forms.
     view! {
         <dialog
             class="event-dialog"
@@ -67,9 +98,20 @@ pub fn EventDialog(data: Arc<Data>) -> impl IntoView {
             }
         >
             <div class="event-dialog__inner">
-                <form method="dialog" class="event-dialog__close">
-                    <button type="submit" class="button button--ghost" aria-label=t.close>"×"</button>
-                </form>
+                <div class="event-dialog__close">
+                    <button
+                        type="button"
+                        class="button button--ghost"
+                        aria-label=t.close
+                        on:click=move |_| {
+                            if let Some(d) = dialog.get_untracked() {
+                                d.close();
+                            }
+                        }
+                    >
+                        "×"
+                    </button>
+                </div>
                 {body}
             </div>
         </dialog>

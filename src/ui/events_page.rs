@@ -27,6 +27,9 @@ pub fn EventsPage(data: Arc<Data>) -> impl IntoView {
                 <p class="result-count" role="status" aria-live="polite">
                     {move || fill(t.n_events, &[("n", &count().to_string())])}
                 </p>
+                <p>
+                    <button type="button" class="button button--ghost" on:click=move |_| jump_to_today()>{t.jump_to_today}</button>
+                </p>
             </header>
             <div class="explore">
                 <div class="explore__filters">
@@ -39,6 +42,16 @@ pub fn EventsPage(data: Arc<Data>) -> impl IntoView {
                 </div>
             </div>
         </div>
+    }
+}
+
+/// Scrolls the list to its "today" marker, if the filters left one.
+fn jump_to_today() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("today"))
+    {
+        el.scroll_into_view();
     }
 }
 
@@ -135,14 +148,7 @@ pub fn EventList(
     };
     if vertical {
         // Open at today, as the horizontal timeline does.
-        request_animation_frame(|| {
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("today"))
-            {
-                el.scroll_into_view();
-            }
-        });
+        request_animation_frame(jump_to_today);
     }
     view! { <div class="events-results" class:events-results--vertical=vertical>{body}</div> }
 }

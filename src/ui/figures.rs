@@ -29,7 +29,7 @@ pub fn FigureCard(data: Arc<Data>, figure: Figure) -> impl IntoView {
         view! {
             <p class="figure__target">{text.clone()}</p>
             <div class="bar" role="img" aria-label=text>
-                <span class="bar__fill" style=format!("inline-size: {}.{}%", per_mille / 10, per_mille % 10)></span>
+                <span class="bar__fill" style:inline-size=format!("{}.{}%", per_mille / 10, per_mille % 10)></span>
             </div>
         }
     });

@@ -22,9 +22,31 @@ pub fn Shell(
             .map(|d| d.t(&d.catalog.meta.title).to_owned())
             .unwrap_or_else(|| t.app_name.to_owned())
     };
+    // The tab title names the page too, so history and bookmarks tell views apart.
+    let page_title = move || {
+        let site = title();
+        let page = ctx.state.with(|s| match &s.view {
+            View::Overview => None,
+            View::Process(id) => data.get().and_then(|d| {
+                d.catalog
+                    .process(id.as_str())
+                    .map(|(p, _)| d.process_name(p).to_owned())
+            }),
+            View::Events => Some(t.nav_events.to_owned()),
+            View::Timeline => Some(t.nav_timeline.to_owned()),
+            View::Resources => Some(t.nav_resources.to_owned()),
+            View::Search => Some(t.search_title.to_owned()),
+            View::About => Some(t.about_title.to_owned()),
+            View::Embed => Some(t.nav_embed.to_owned()),
+        });
+        match page {
+            Some(p) => format!("{p} — {site}"),
+            None => site,
+        }
+    };
     Effect::new(move |_| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&title());
+            doc.set_title(&page_title());
         }
     });
     view! {
@@ -150,6 +172,7 @@ fn EmbedBar(data: Signal<Option<Arc<Data>>>) -> impl IntoView {
         s.globals.embed = false;
         s.globals.theme = None;
         s.globals.accent = None;
+        s.globals.frame = None;
         match data.get().and_then(|d| d.catalog.meta.home.clone()) {
             // The partner's canonical tracker, carrying the same view.
             Some(home) if s.globals.data.is_none() => {

@@ -369,13 +369,15 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
                         let (a, b) = (&l.lanes[k.from_lane], &l.lanes[k.to_lane]);
                         let top = a.top.min(b.top) + timeline::LANE_HEAD_PX / 2.0 + AXIS_PX;
                         let bottom = a.top.max(b.top) + timeline::LANE_HEAD_PX / 2.0 + AXIS_PX;
-                        let style = format!(
-                            "inset-inline-start: {}px; inset-block-start: {}px; block-size: {}px",
-                            px(k.x),
-                            px(top),
-                            px(bottom - top)
-                        );
-                        view! { <div class="tl__link" style=style aria-hidden="true"></div> }
+                        view! {
+                            <div
+                                class="tl__link"
+                                style:inset-inline-start=pxs(k.x)
+                                style:inset-block-start=pxs(top)
+                                style:block-size=pxs(bottom - top)
+                                aria-hidden="true"
+                            ></div>
+                        }
                     })
                     .collect_view();
                 view! { {lanes} {links} }
@@ -392,7 +394,7 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
                 </For>
             </div>
             {lanes}
-            <div class="tl__today" style=move || format!("inset-inline-start: {}px", px(today_x.get())) aria-hidden="true">
+            <div class="tl__today" style:inset-inline-start=move || pxs(today_x.get()) aria-hidden="true">
                 <span>{t.today}</span>
             </div>
             <For each=move || visible.get() key=|(_, k)| *k let((i, _key))>
@@ -403,15 +405,8 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
             </For>
         }
     };
-    let size = move || {
-        layout.with(|l| {
-            format!(
-                "inline-size: {}px; block-size: {}px",
-                px(l.scale.width()),
-                px(l.height + AXIS_PX)
-            )
-        })
-    };
+    let width = move || layout.with(|l| pxs(l.scale.width()));
+    let height = move || layout.with(|l| pxs(l.height + AXIS_PX));
 
     view! {
         <section class="timeline" aria-labelledby="tl-title">
@@ -455,7 +450,7 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
                 on:pointerup=on_up
                 on:pointercancel=on_up
             >
-                <div class="tl__canvas" style=size>{canvas}</div>
+                <div class="tl__canvas" style:inline-size=width style:block-size=height>{canvas}</div>
             </div>
         </section>
     }
@@ -467,6 +462,12 @@ const AXIS_PX: f64 = 28.0;
 /// Whole pixels: formatting floats would pull in ~10 KB of wasm for sub-pixel accuracy no one sees.
 fn px(x: f64) -> i64 {
     x.round() as i64
+}
+
+/// A CSS length in whole pixels. Styles are set as properties (`style:`), not `style=""`
+/// attributes, so the Content-Security-Policy can refuse inline style attributes.
+fn pxs(x: f64) -> String {
+    format!("{}px", px(x))
 }
 
 /// The date for the URL, as precise as the zoom shows.
@@ -494,29 +495,24 @@ fn Tick(tick: timeline::Tick, x: i64, zoom: Zoom, locale: String) -> impl IntoVi
         ),
         Zoom::Month => tick.date.day().to_string(),
     };
-    view! { <span class="tl__tick" class:tl__tick--major=tick.major style=format!("inset-inline-start: {x}px")>{label}</span> }
+    view! { <span class="tl__tick" class:tl__tick--major=tick.major style:inset-inline-start=format!("{x}px")>{label}</span> }
 }
 
 fn lane_view(data: &Data, l: &Layout, i: usize, depth: usize) -> impl IntoView {
     let lane = &l.lanes[i];
     let name = data.process_name(lane.process).to_owned();
-    let style = format!(
-        "inset-block-start: {}px; block-size: {}px",
-        px(lane.top + AXIS_PX),
-        px(lane.height)
-    );
     let period = lane.period.map(|(a, b)| {
-        let s = format!(
-            "inset-inline-start: {}px; inline-size: {}px",
-            px(a),
-            px((b - a).max(2.0))
-        );
-        view! { <div class="tl__period" style=s></div> }
+        view! { <div class="tl__period" style:inset-inline-start=pxs(a) style:inline-size=pxs((b - a).max(2.0))></div> }
     });
     view! {
-        <div class=format!("tl__lane tl-c{}", lane.process % 8) style=style data-lane=data.catalog.processes[lane.process].id.to_string()>
+        <div
+            class=format!("tl__lane tl-c{}", lane.process % 8)
+            style:inset-block-start=pxs(lane.top + AXIS_PX)
+            style:block-size=pxs(lane.height)
+            data-lane=data.catalog.processes[lane.process].id.to_string()
+        >
             {period}
-            <span class="tl__lane-name" style=format!("padding-inline-start: {}rem", depth)>{name}</span>
+            <span class="tl__lane-name" style:padding-inline-start=format!("{depth}rem")>{name}</span>
         </div>
     }
 }
@@ -554,13 +550,7 @@ fn item_view(
     };
     let y = l.y(it) + AXIS_PX;
     let label_w = (it.reach - it.x0 - timeline::GAP_PX).max(it.x1 - it.x0);
-    let style = format!(
-        "inset-inline-start: {}px; inset-block-start: {}px; inline-size: {}px",
-        px(it.x0),
-        px(y),
-        px(label_w)
-    );
-    let marker = format!("inline-size: {}px", px(it.x1 - it.x0));
+    let (left, top, width, marker) = (pxs(it.x0), pxs(y), pxs(label_w), pxs(it.x1 - it.x0));
     let id = e.id.clone();
     let event = it.event;
     let ctx = use_ctx();
@@ -569,7 +559,9 @@ fn item_view(
             type="button"
             class=format!("tl__item {shape} tl-c{}", lane_process % 8)
             class:tl__item--tentative=it.tentative
-            style=style
+            style:inset-inline-start=left
+            style:inset-block-start=top
+            style:inline-size=width
             data-event=e.id.to_string()
             data-index=it.event
             tabindex=move || if tab_stop.get() == Some(event) { "0" } else { "-1" }
@@ -577,7 +569,7 @@ fn item_view(
             title=format!("{title} — {when}")
             on:click=move |_| { let id = id.clone(); ctx.update(|s| s.event = Some(id)) }
         >
-            <span class="tl__marker" style=marker aria-hidden="true"></span>
+            <span class="tl__marker" style:inline-size=marker aria-hidden="true"></span>
             {labels.then(|| view! { <span class="tl__label" aria-hidden="true">{title.clone()}</span> })}
         </button>
     }

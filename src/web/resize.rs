@@ -42,9 +42,11 @@ fn post_height() {
         return;
     };
     let Some(doc) = window.document() else { return };
+    // The root element's own height, not its scrollHeight: that never drops below the frame's
+    // current height, so a frame could grow but never shrink back.
     let height = doc
         .document_element()
-        .map(|e| e.scroll_height())
+        .map(|e| e.get_bounding_client_rect().height().ceil() as i32)
         .unwrap_or(0);
     let parent = match window.parent() {
         Ok(Some(p)) => p,
