@@ -5,7 +5,7 @@ use crate::core::date::{PartialDate, Precision};
 use chrono::{Datelike, NaiveDate};
 
 /// How much of a date to show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Style {
     /// As precise as the data, compact: "7–11 Jul 2025", "March 2026", "2004–2005".
     Short,
@@ -16,6 +16,36 @@ pub enum Style {
 /// `start`, or the span from `start` to `end`, in the reader's language, as precise as the data
 /// and no more: a month-precise date never gains a day.
 pub fn span(start: PartialDate, end: Option<PartialDate>, style: Style, locale: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Lists format the same few hundred spans again on every filter change; `Intl` calls
+        // cross into JS, so each result is kept for the page's life.
+        type Cache = (String, std::collections::HashMap<(PartialDate, Option<PartialDate>, Style), String>);
+        thread_local! {
+            static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Default::default());
+        }
+        let key = (start, end, style);
+        if let Some(s) = CACHE.with(|c| {
+            let c = c.borrow();
+            (c.0 == locale).then(|| c.1.get(&key).cloned()).flatten()
+        }) {
+            return s;
+        }
+        let s = format_span(start, end, style, locale);
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.0 != locale {
+                *c = (locale.to_owned(), Default::default());
+            }
+            c.1.insert(key, s.clone());
+        });
+        s
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    format_span(start, end, style, locale)
+}
+
+fn format_span(start: PartialDate, end: Option<PartialDate>, style: Style, locale: &str) -> String {
     let precision = end.map_or(start.precision(), |e| e.precision().min(start.precision()));
     let a = start.first_day();
     // A range is drawn only where it differs at the precision shown.

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Rows rendered at first and added per "show more": the DOM stays small whatever the data.
-pub const PAGE: usize = 100;
+pub const PAGE: usize = 30;
 
 #[component]
 pub fn EventsPage(data: Arc<Data>) -> impl IntoView {
@@ -43,6 +43,44 @@ pub fn EventsPage(data: Arc<Data>) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Row {
+    /// The marker before the first event not yet over.
+    Today,
+    Event(usize),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+struct ListModel {
+    /// Rows grouped by start year, or one group (`None`) in rank order when searching.
+    groups: Vec<(Option<i32>, Vec<Row>)>,
+    /// Hits not yet shown.
+    remaining: usize,
+}
+
+fn list_model(data: &Data, hits: &[u32], limit: usize, ranked: bool, today: chrono::NaiveDate) -> ListModel {
+    let shown = &hits[..hits.len().min(limit)];
+    let c = &data.catalog;
+    let mut groups: Vec<(Option<i32>, Vec<Row>)> = Vec::new();
+    let first_open = (!ranked)
+        .then(|| shown.iter().map(|&h| h as usize).find(|&i| c.events[i].end.unwrap_or(c.events[i].start).last_day() >= today))
+        .flatten();
+    for &h in shown {
+        let i = h as usize;
+        let year = (!ranked).then(|| c.events[i].start.year());
+        if groups.last().is_none_or(|(y, _)| *y != year) {
+            groups.push((year, Vec::new()));
+        }
+        if let Some((_, rows)) = groups.last_mut() {
+            if Some(i) == first_open {
+                rows.push(Row::Today);
+            }
+            rows.push(Row::Event(i));
+        }
+    }
+    ListModel { groups, remaining: hits.len() - shown.len() }
 }
 
 /// Scrolls the list to its "today" marker, if the filters left one.
@@ -84,67 +122,65 @@ pub fn EventList(
         results.track();
         shown.set(PAGE);
     });
-    let body = move || {
-        let q = ctx.state.with(|s| Query::new(&s.filters.q));
-        let ranked = !q.is_empty();
-        let today = ctx.today.get();
-        let limit = shown.get();
-        results.with(|r| {
-            if r.hits.is_empty() {
-                return view! { <p class="empty" data-empty="events">{t.no_results}</p> }.into_any();
-            }
-            let hits = &r.hits[..r.hits.len().min(limit)];
-            let remaining = r.hits.len() - hits.len();
-            let c = &data.catalog;
-            let list = if ranked {
+    let q = Memo::new(move |_| ctx.state.with(|s| s.filters.q.clone()));
+    // What the list shows, as plain data: rows are keyed below, so a filter change only adds
+    // and removes the rows that differ instead of rebuilding the list.
+    let model = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let ranked = !Query::new(&q.get()).is_empty();
+            let today = ctx.today.get();
+            let limit = shown.get();
+            results.with(|r| list_model(&data, &r.hits, limit, ranked, today))
+        })
+    };
+    let rows_of = move |year: Option<i32>| model.with(|m| m.groups.iter().find(|(y, _)| *y == year).map(|(_, rows)| rows.clone()).unwrap_or_default());
+    let row_view = {
+        let data = data.clone();
+        move |row: Row| match row {
+            Row::Today => view! { <li class="today-marker" id="today" aria-label=t.today><span>{t.today}</span></li> }.into_any(),
+            Row::Event(i) => view! { <EventItem data=data.clone() index=i query=Query::new(&q.get_untracked())/> }.into_any(),
+        }
+    };
+    let group_view = move |year: Option<i32>| {
+        let row_view = row_view.clone();
+        // Searching re-ranks and re-highlights every row, so the query is part of a row's key.
+        let rows = view! {
+            <ol class="event-list">
+                <For each=move || rows_of(year) key=move |row| (*row, q.get_untracked()) children=row_view.clone()/>
+            </ol>
+        };
+        match year {
+            Some(y) => {
+                let heading = format!("year-{y}");
                 view! {
-                    <ol class="event-list">
-                        {hits.iter().map(|&h| view! { <EventItem data=data.clone() index=h as usize query=q.clone()/> }).collect_view()}
-                    </ol>
+                    <section class="year" aria-labelledby=heading.clone()>
+                        <h2 id=heading.clone() class="year__title">{y}</h2>
+                        {rows}
+                    </section>
                 }
                 .into_any()
-            } else {
-                // Group consecutive hits by start year; mark today before the first event not yet over.
-                let mut groups: Vec<(i32, Vec<usize>)> = Vec::new();
-                for &h in hits {
-                    let y = c.events[h as usize].start.year();
-                    match groups.last_mut() {
-                        Some((gy, v)) if *gy == y => v.push(h as usize),
-                        _ => groups.push((y, vec![h as usize])),
-                    }
-                }
-                let first_open = hits.iter().map(|&h| h as usize).find(|&i| c.events[i].end.unwrap_or(c.events[i].start).last_day() >= today);
-                groups
-                    .into_iter()
-                    .map(|(y, items)| {
-                        let heading = format!("year-{y}");
-                        view! {
-                            <section class="year" aria-labelledby=heading.clone()>
-                                <h2 id=heading.clone() class="year__title">{y}</h2>
-                                <ol class="event-list">
-                                    {items.into_iter().map(|i| view! {
-                                        {(Some(i) == first_open).then(|| view! { <li class="today-marker" id="today" aria-label=t.today><span>{t.today}</span></li> })}
-                                        <EventItem data=data.clone() index=i query=q.clone()/>
-                                    }).collect_view()}
-                                </ol>
-                            </section>
-                        }
-                    })
-                    .collect_view()
-                    .into_any()
-            };
-            view! {
-                {list}
-                {(remaining > 0).then(|| view! {
-                    <p class="show-more">
-                        <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                            {fill(t.show_more, &[("n", &remaining.min(PAGE).to_string()), ("total", &remaining.to_string())])}
-                        </button>
-                    </p>
-                })}
             }
-            .into_any()
-        })
+            None => rows.into_any(),
+        }
+    };
+    let remaining = move || model.with(|m| m.remaining);
+    let body = move || {
+        if model.with(|m| m.groups.is_empty()) {
+            return view! { <p class="empty" data-empty="events">{t.no_results}</p> }.into_any();
+        }
+        let group_view = group_view.clone();
+        view! {
+            <For each=move || model.with(|m| m.groups.iter().map(|(y, _)| *y).collect::<Vec<_>>()) key=|y| *y children=group_view/>
+            {move || (remaining() > 0).then(|| view! {
+                <p class="show-more">
+                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {fill(t.show_more, &[("n", &remaining().min(PAGE).to_string()), ("total", &remaining().to_string())])}
+                    </button>
+                </p>
+            })}
+        }
+        .into_any()
     };
     if vertical {
         // Open at today, as the horizontal timeline does.

@@ -97,6 +97,19 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
     let scroller = NodeRef::<html::Div>::new();
     let scroll_x = RwSignal::new(0.0_f64);
     let view_w = RwSignal::new(1000.0_f64);
+    // Vertical window too: a large dataset stacks thousands of rows.
+    let scroll_y = RwSignal::new(0.0_f64);
+    let view_h = RwSignal::new(800.0_f64);
+    // Sizes are read on mount and on resize only: reading them in the scroll handler would
+    // force a layout on every scroll event.
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            view_w.set(el.client_width() as f64);
+            view_h.set(el.client_height() as f64);
+        }
+    };
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     // The item keyboard focus is on (index into layout items).
     let focused = RwSignal::new(None::<usize>);
     let rtl = is_rtl(&ctx.lang.get_untracked());
@@ -126,9 +139,7 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
             .unwrap_or_else(|| ctx.today.get_untracked());
         // The canvas takes its new size in the next frame; scroll once it has.
         request_animation_frame(move || {
-            if let Some(el) = scroller.get_untracked() {
-                view_w.set(el.client_width() as f64);
-            }
+            measure();
             show_date(date)
         });
     });
@@ -141,7 +152,7 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
         };
         let x = (el.scroll_left() as f64 * sign).max(0.0);
         scroll_x.set(x);
-        view_w.set(el.client_width() as f64);
+        scroll_y.set(el.scroll_top() as f64);
         if let Some(h) = url_timer.get_value() {
             h.clear();
         }
@@ -193,6 +204,14 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
         let (sx, w) = (scroll_x.get_untracked(), view_w.get_untracked());
         if x0 < sx || x1 > sx + w {
             set_scroll(x0 - w / 3.0);
+        }
+        let y = layout.with_untracked(|l| l.items.get(i).map_or(0.0, |it| l.y(it) + AXIS_PX));
+        let (sy, h) = (scroll_y.get_untracked(), view_h.get_untracked());
+        if y < sy + AXIS_PX || y + timeline::ROW_PX > sy + h {
+            if let Some(el) = scroller.get_untracked() {
+                el.set_scroll_top((y - h / 3.0).max(0.0) as i32);
+                scroll_y.set(el.scroll_top() as f64);
+            }
         }
         focused.set(Some(i));
         let event = layout.with_untracked(|l| l.items.get(i).map(|it| it.event));
@@ -323,8 +342,10 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
     });
     let visible = Memo::new(move |_| {
         let (from, to) = window.get();
+        let (top, bottom) = (scroll_y.get() - OVERSCAN_PX, scroll_y.get() + view_h.get() + OVERSCAN_PX);
         layout.with(|l| {
             l.visible(from, to)
+                .filter(|(_, it)| (top..=bottom).contains(&(l.y(it) + AXIS_PX)))
                 .map(|(i, it)| (i, (it.event, px(it.x0), px(l.y(it)), px(it.reach))))
                 .collect::<Vec<_>>()
         })

@@ -15,11 +15,14 @@ pub fn current() -> State {
     State::from_query(&search)
 }
 
+thread_local! {
+    static PATH: String = window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "./".into());
+}
+
 /// The path the app is served from; every in-app link keeps it, so the app works at any sub-path.
+/// The app never changes it, so it is read once (every link needs it).
 pub fn path() -> String {
-    window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_else(|| "./".into())
+    PATH.with(Clone::clone)
 }
 
 /// The URL of `state` relative to the site root, for `href`s.

@@ -104,6 +104,19 @@ pub fn format(
 }
 
 fn display_name(locale: &str, kind: &str, code: &str) -> Option<String> {
+    thread_local! {
+        static RESULTS: RefCell<HashMap<String, Option<String>>> = RefCell::new(HashMap::new());
+    }
+    let key = format!("{kind}:{locale}:{code}");
+    if let Some(hit) = RESULTS.with(|r| r.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let name = display_name_uncached(locale, kind, code);
+    RESULTS.with(|r| r.borrow_mut().insert(key, name.clone()));
+    name
+}
+
+fn display_name_uncached(locale: &str, kind: &str, code: &str) -> Option<String> {
     NAMES.with(|cache| {
         let mut cache = cache.borrow_mut();
         let names = cache
