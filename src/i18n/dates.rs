@@ -20,7 +20,10 @@ pub fn span(start: PartialDate, end: Option<PartialDate>, style: Style, locale: 
     {
         // Lists format the same few hundred spans again on every filter change; `Intl` calls
         // cross into JS, so each result is kept for the page's life.
-        type Cache = (String, std::collections::HashMap<(PartialDate, Option<PartialDate>, Style), String>);
+        type Cache = (
+            String,
+            std::collections::HashMap<(PartialDate, Option<PartialDate>, Style), String>,
+        );
         thread_local! {
             static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Default::default());
         }

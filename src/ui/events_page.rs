@@ -60,12 +60,23 @@ struct ListModel {
     remaining: usize,
 }
 
-fn list_model(data: &Data, hits: &[u32], limit: usize, ranked: bool, today: chrono::NaiveDate) -> ListModel {
+fn list_model(
+    data: &Data,
+    hits: &[u32],
+    limit: usize,
+    ranked: bool,
+    today: chrono::NaiveDate,
+) -> ListModel {
     let shown = &hits[..hits.len().min(limit)];
     let c = &data.catalog;
     let mut groups: Vec<(Option<i32>, Vec<Row>)> = Vec::new();
     let first_open = (!ranked)
-        .then(|| shown.iter().map(|&h| h as usize).find(|&i| c.events[i].end.unwrap_or(c.events[i].start).last_day() >= today))
+        .then(|| {
+            shown
+                .iter()
+                .map(|&h| h as usize)
+                .find(|&i| c.events[i].end.unwrap_or(c.events[i].start).last_day() >= today)
+        })
         .flatten();
     for &h in shown {
         let i = h as usize;
@@ -80,7 +91,10 @@ fn list_model(data: &Data, hits: &[u32], limit: usize, ranked: bool, today: chro
             rows.push(Row::Event(i));
         }
     }
-    ListModel { groups, remaining: hits.len() - shown.len() }
+    ListModel {
+        groups,
+        remaining: hits.len() - shown.len(),
+    }
 }
 
 /// Scrolls the list to its "today" marker, if the filters left one.
@@ -134,12 +148,22 @@ pub fn EventList(
             results.with(|r| list_model(&data, &r.hits, limit, ranked, today))
         })
     };
-    let rows_of = move |year: Option<i32>| model.with(|m| m.groups.iter().find(|(y, _)| *y == year).map(|(_, rows)| rows.clone()).unwrap_or_default());
+    let rows_of = move |year: Option<i32>| {
+        model.with(|m| {
+            m.groups
+                .iter()
+                .find(|(y, _)| *y == year)
+                .map(|(_, rows)| rows.clone())
+                .unwrap_or_default()
+        })
+    };
     let row_view = {
         let data = data.clone();
-        move |row: Row| match row {
+        move |row: Row| {
+            match row {
             Row::Today => view! { <li class="today-marker" id="today" aria-label=t.today><span>{t.today}</span></li> }.into_any(),
             Row::Event(i) => view! { <EventItem data=data.clone() index=i query=Query::new(&q.get_untracked())/> }.into_any(),
+        }
         }
     };
     let group_view = move |year: Option<i32>| {

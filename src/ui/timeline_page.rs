@@ -342,7 +342,10 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
     });
     let visible = Memo::new(move |_| {
         let (from, to) = window.get();
-        let (top, bottom) = (scroll_y.get() - OVERSCAN_PX, scroll_y.get() + view_h.get() + OVERSCAN_PX);
+        let (top, bottom) = (
+            scroll_y.get() - OVERSCAN_PX,
+            scroll_y.get() + view_h.get() + OVERSCAN_PX,
+        );
         layout.with(|l| {
             l.visible(from, to)
                 .filter(|(_, it)| (top..=bottom).contains(&(l.y(it) + AXIS_PX)))
