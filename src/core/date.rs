@@ -32,21 +32,32 @@ pub enum DateError {
 
 impl PartialDate {
     pub fn parse(s: &str) -> Result<Self, DateError> {
-        let bad = || DateError::Format(clip(s));
-        let parts: Vec<&str> = s.split('-').collect();
-        let num = |p: &str, len: usize| -> Result<u32, DateError> {
-            if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
-                p.parse().map_err(|_| bad())
+        // Every event has dates, so this reads the three fixed shapes byte by byte.
+        let b = s.as_bytes();
+        let precision = match b.len() {
+            4 => Precision::Year,
+            7 => Precision::Month,
+            10 => Precision::Day,
+            _ => return Err(DateError::Format(clip(s))),
+        };
+        let well_formed = b.iter().enumerate().all(|(i, &c)| {
+            if i == 4 || i == 7 {
+                c == b'-'
             } else {
-                Err(bad())
+                c.is_ascii_digit()
             }
+        });
+        if !well_formed {
+            return Err(DateError::Format(clip(s)));
+        }
+        let num = |from: usize, to: usize| {
+            b[from..to]
+                .iter()
+                .fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'))
         };
-        let (y, m, d, precision) = match parts.as_slice() {
-            [y] => (num(y, 4)?, 1, 1, Precision::Year),
-            [y, m] => (num(y, 4)?, num(m, 2)?, 1, Precision::Month),
-            [y, m, d] => (num(y, 4)?, num(m, 2)?, num(d, 2)?, Precision::Day),
-            _ => return Err(bad()),
-        };
+        let y = num(0, 4);
+        let m = if b.len() >= 7 { num(5, 7) } else { 1 };
+        let d = if b.len() == 10 { num(8, 10) } else { 1 };
         if y < 1000 {
             return Err(DateError::Range(clip(s)));
         }
@@ -248,6 +259,50 @@ mod tests {
             PartialDate::parse("0999"),
             Err(DateError::Range(_))
         ));
+    }
+
+    #[test]
+    fn parses_as_splitting_on_dashes_does() {
+        // The rule as first written: one to three dash-separated numbers of 4, 2, 2 digits.
+        fn by_parts(s: &str) -> Result<(u32, u32, u32), ()> {
+            let parts: Vec<&str> = s.split('-').collect();
+            let num = |p: &str, len: usize| {
+                if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+                    p.parse::<u32>().map_err(|_| ())
+                } else {
+                    Err(())
+                }
+            };
+            match parts.as_slice() {
+                [y] => Ok((num(y, 4)?, 1, 1)),
+                [y, m] => Ok((num(y, 4)?, num(m, 2)?, 1)),
+                [y, m, d] => Ok((num(y, 4)?, num(m, 2)?, num(d, 2)?)),
+                _ => Err(()),
+            }
+        }
+        let mut r = crate::core::synth::Rng(3);
+        let pieces = ["1", "2", "0", "9", "-", "/", "x", "202", "12", "-0", "é"];
+        let mut dates = 0;
+        for _ in 0..20_000 {
+            let n = r.below(8);
+            let s: String = (0..n).map(|_| *r.pick(&pieces)).collect();
+            let ours = PartialDate::parse(&s);
+            match by_parts(&s) {
+                Err(()) => assert_eq!(ours, Err(DateError::Format(clip(&s))), "{s}"),
+                Ok((y, m, d)) => {
+                    let want = if y < 1000 {
+                        Err(DateError::Range(clip(&s)))
+                    } else {
+                        NaiveDate::from_ymd_opt(y as i32, m, d)
+                            .map(|first| first.to_string())
+                            .ok_or_else(|| DateError::NoSuchDay(clip(&s)))
+                    };
+                    dates += usize::from(want.is_ok());
+                    assert_eq!(ours.map(|p| p.first_day().to_string()), want, "{s}");
+                }
+            }
+        }
+        assert!(dates > 20, "{dates} dates");
     }
 
     #[test]

@@ -63,10 +63,29 @@ pub fn fold_char(c: char, out: &mut String) {
 /// The folded form of `s`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(s, &mut out);
     out
+}
+
+/// Appends the folded form of `s` to `out`.
+pub fn fold_into(s: &str, out: &mut String) {
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Most text is ASCII: runs of it are copied and lower-cased in bulk.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let at = out.len();
+        out.push_str(&rest[..ascii]);
+        out[at..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            fold_char(c, out);
+            rest = chars.as_str();
+        }
+    }
 }
 
 /// Folds `s`, recording for each byte of the result the byte offset in `s` of the character it

@@ -2,6 +2,7 @@
 //! itself: the rest of the dataset still loads, and every problem is reported with its place.
 
 use super::catalog::Catalog;
+use super::envelope::Envelope;
 use super::issue::{
     Collection, Issue, LoadError, Place, Problem, MAX_DATASET_BYTES, SUPPORTED_SCHEMA,
 };
@@ -16,36 +17,6 @@ use std::collections::{HashMap, HashSet};
 pub struct Loaded {
     pub catalog: Catalog,
     pub issues: Vec<Issue>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Envelope<'a> {
-    #[serde(rename = "$schema", default)]
-    _schema: Option<serde::de::IgnoredAny>,
-    #[serde(borrow)]
-    meta: &'a RawValue,
-    #[serde(borrow, default)]
-    taxonomies: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    event_kinds: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    resource_kinds: Vec<&'a RawValue>,
-    #[serde(borrow)]
-    processes: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    events: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    resources: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    figures: Vec<&'a RawValue>,
-    #[serde(rename = "schema_version")]
-    _schema_version: serde::de::IgnoredAny,
-}
-
-#[derive(Deserialize)]
-struct VersionOnly {
-    schema_version: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -117,7 +88,7 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::TooLarge { size: json.len() });
     }
     // The version decides how to read the rest, so it is checked before any other field.
-    let version: VersionOnly = serde_json::from_str(json).map_err(|e| match e.classify() {
+    let env: Envelope = serde_json::from_str(json).map_err(|e| match e.classify() {
         serde_json::error::Category::Data if e.line() == 1 && e.column() <= 1 => {
             LoadError::Shape("the top level must be an object".into())
         }
@@ -126,15 +97,13 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
         }
         _ => json_error(&e),
     })?;
-    match version.schema_version {
+    match env.version.flatten() {
         Some(v) if v == SUPPORTED_SCHEMA as u64 => {}
         Some(found) => return Err(LoadError::Schema { found }),
         None => return Err(LoadError::Shape("missing field “schema_version”".into())),
     }
-    let env: Envelope =
-        serde_json::from_str(json).map_err(|e| LoadError::Shape(strip_position(&e)))?;
-    let meta: Meta =
-        decode(env.meta).map_err(|(path, msg)| LoadError::Meta(with_path(path, msg)))?;
+    let (meta, processes) = env.required().map_err(LoadError::Shape)?;
+    let meta: Meta = decode(meta).map_err(|(path, msg)| LoadError::Meta(with_path(path, msg)))?;
 
     let mut v = Validator { issues: Vec::new() };
     let taxonomies = v.records::<Taxonomy>(Collection::Taxonomies, &env.taxonomies, |t| &t.id);
@@ -142,7 +111,7 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
         values(v.records::<Kind>(Collection::EventKinds, &env.event_kinds, |k| &k.id));
     let resource_kinds =
         values(v.records::<Kind>(Collection::ResourceKinds, &env.resource_kinds, |k| &k.id));
-    let processes = v.records::<Process>(Collection::Processes, &env.processes, |p| &p.id);
+    let processes = v.records::<Process>(Collection::Processes, processes, |p| &p.id);
     let events = v.records::<Event>(Collection::Events, &env.events, |e| &e.id);
     let resources = v.records::<Resource>(Collection::Resources, &env.resources, |r| &r.id);
     let figures = v.records::<Figure>(Collection::Figures, &env.figures, |f| &f.id);
@@ -155,10 +124,12 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let mut resources = v.check_resources(resources, &process_ids, &resource_kinds);
     let figures = v.check_figures(figures, &process_ids);
 
-    sort::sort_by(&mut events, |a, b| {
-        (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id))
-    });
-    sort::sort_by(&mut resources, |a, b| (b.date, &a.id).cmp(&(a.date, &b.id)));
+    sort::sort_by_cached_key(&mut events, |e| (e.start, e.end), |a, b| a.id.cmp(&b.id));
+    sort::sort_by_cached_key(
+        &mut resources,
+        |r| std::cmp::Reverse(r.date),
+        |a, b| a.id.cmp(&b.id),
+    );
 
     let process_ix: HashMap<Id, usize> = processes
         .iter()
@@ -477,9 +448,8 @@ impl Validator {
         const C: Collection = Collection::Events;
         let mut out = Vec::with_capacity(records.len());
         for (index, mut e) in records {
-            let id = e.id.clone();
             if e.title.is_blank() {
-                self.report(C, index, &id, Some("title"), Problem::Blank);
+                self.report(C, index, &e.id, Some("title"), Problem::Blank);
                 continue;
             }
             if let Some(end) = e.end {
@@ -488,20 +458,20 @@ impl Validator {
                         start: e.start.to_string(),
                         end: end.to_string(),
                     };
-                    self.report(C, index, &id, Some("end"), problem);
+                    self.report(C, index, &e.id, Some("end"), problem);
                     continue;
                 }
             }
-            self.known_processes(C, index, &id, &mut e.processes, known);
+            self.known_processes(C, index, &e.id, &mut e.processes, known);
             if e.processes.is_empty() {
-                self.report(C, index, &id, Some("processes"), Problem::NoProcess);
+                self.report(C, index, &e.id, Some("processes"), Problem::NoProcess);
                 continue;
             }
             if !kinds.iter().any(|k| k.id == e.kind) {
                 self.report(
                     C,
                     index,
-                    &id,
+                    &e.id,
                     Some("kind"),
                     Problem::UnknownKind(e.kind.to_string()),
                 );
@@ -511,7 +481,7 @@ impl Validator {
                     description: None,
                 });
             }
-            self.check_sources(C, index, &id, &e.sources);
+            self.check_sources(C, index, &e.id, &e.sources);
             out.push(e);
         }
         out
@@ -526,17 +496,16 @@ impl Validator {
         const C: Collection = Collection::Resources;
         let mut out = Vec::with_capacity(records.len());
         for (index, mut r) in records {
-            let id = r.id.clone();
             if r.title.is_blank() {
-                self.report(C, index, &id, Some("title"), Problem::Blank);
+                self.report(C, index, &r.id, Some("title"), Problem::Blank);
                 continue;
             }
-            self.known_processes(C, index, &id, &mut r.processes, known);
+            self.known_processes(C, index, &r.id, &mut r.processes, known);
             if !kinds.iter().any(|k| k.id == r.kind) {
                 self.report(
                     C,
                     index,
-                    &id,
+                    &r.id,
                     Some("kind"),
                     Problem::UnknownKind(r.kind.to_string()),
                 );

@@ -334,3 +334,38 @@ fn record_that_is_not_an_object_is_reported_by_index() {
     let msg = only_issue(&l);
     assert!(msg.starts_with("events[0]: invalid type: string"), "{msg}");
 }
+
+#[test]
+fn the_version_is_judged_before_the_other_keys() {
+    let mut v = base();
+    v["schema_version"] = json!(3);
+    v["events"] = json!("not a list");
+    v["extra"] = json!({"a": 1});
+    assert_eq!(
+        load(&v.to_string()).err(),
+        Some(LoadError::Schema { found: 3 })
+    );
+    v["schema_version"] = json!(1);
+    let err = load(&v.to_string()).err().expect("fails").to_string();
+    assert!(
+        err.contains("invalid type: string \"not a list\", expected a sequence"),
+        "{err}"
+    );
+    v["events"] = json!([]);
+    let err = load(&v.to_string()).err().expect("fails").to_string();
+    assert!(err.contains("unknown field `extra`"), "{err}");
+}
+
+#[test]
+fn a_repeated_top_level_key_is_a_shape_error() {
+    let text = base().to_string();
+    let twice = text.replacen("\"meta\":", "\"meta\":{},\"meta\":", 1);
+    let err = load(&twice).err().expect("fails").to_string();
+    assert!(err.contains("duplicate field `meta`"), "{err}");
+    let twice = text.replacen(
+        "\"schema_version\":1",
+        "\"schema_version\":1,\"schema_version\":1",
+        1,
+    );
+    assert!(matches!(load(&twice).err(), Some(LoadError::Shape(_))));
+}

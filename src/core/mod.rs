@@ -3,18 +3,23 @@
 pub mod catalog;
 pub mod colour;
 pub mod date;
+mod envelope;
 pub mod fold;
 pub mod issue;
 pub mod json_path;
 pub mod load;
 pub mod model;
+pub mod paging;
 pub mod query;
 pub mod route;
 pub mod search;
+pub mod search_index;
+mod search_text;
 pub mod sort;
 pub mod synth;
 pub mod text;
 pub mod timeline;
+mod word_table;
 
 #[cfg(test)]
 mod load_tests;

@@ -63,32 +63,38 @@ pub const MAX_URL_LEN: usize = 2048;
 
 impl Url {
     pub fn parse(s: &str) -> Result<Url, String> {
-        let shown: String = s.chars().take(60).collect();
+        let shown = || s.chars().take(60).collect::<String>();
         if s.len() > MAX_URL_LEN {
             return Err(format!(
-                "URL “{shown}…” is longer than {MAX_URL_LEN} characters"
+                "URL “{}…” is longer than {MAX_URL_LEN} characters",
+                shown()
             ));
         }
         if s.chars()
             .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"')
         {
             return Err(format!(
-                "URL “{shown}” contains spaces, quotes, angle brackets or control characters"
+                "URL “{}” contains spaces, quotes, angle brackets or control characters",
+                shown()
             ));
         }
-        let lower = s.to_ascii_lowercase();
-        let ok = match lower.split_once(':') {
-            Some(("http" | "https", rest)) => {
+        // Only the scheme is compared, so only it is taken case-insensitively: no lower-cased
+        // copy of the whole URL.
+        let ok = match s.split_once(':') {
+            Some((scheme, rest))
+                if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") =>
+            {
                 rest.starts_with("//") && rest.len() > 2 && !rest[2..].starts_with('/')
             }
-            Some(("mailto", rest)) => rest.contains('@'),
+            Some((scheme, rest)) if scheme.eq_ignore_ascii_case("mailto") => rest.contains('@'),
             _ => false,
         };
         if ok {
             Ok(Url(s.to_owned()))
         } else {
             Err(format!(
-                "“{shown}” is not an absolute http(s) or mailto URL"
+                "“{}” is not an absolute http(s) or mailto URL",
+                shown()
             ))
         }
     }

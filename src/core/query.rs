@@ -1,12 +1,12 @@
 //! Filtering, facet counts and search over a catalog. `Index` precomputes, once per catalog,
-//! everything a query needs per record (expanded process sets, tag sets, folded search text), so
+//! everything a query needs per record (expanded process sets, tag sets, search indexes), so
 //! a query is a single pass over flat data.
 
 use super::catalog::Catalog;
-use super::fold::fold;
 use super::route::{Filters, When};
 use super::search::Query;
-use super::text::Text;
+use super::search_index::SearchIndex;
+use super::search_text;
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -55,8 +55,6 @@ struct EventKey {
     last: NaiveDate,
     country: Option<u32>,
     tentative: bool,
-    title: String,
-    body: String,
 }
 
 struct ResourceKey {
@@ -64,15 +62,15 @@ struct ResourceKey {
     kind: u32,
     year: i32,
     lang: u32,
-    title: String,
-    body: String,
 }
 
 /// Search keys and facet values per record, built once when a catalog loads.
 pub struct Index {
     events: Vec<EventKey>,
     resources: Vec<ResourceKey>,
-    processes: Vec<(String, String)>,
+    event_search: SearchIndex,
+    resource_search: SearchIndex,
+    process_search: SearchIndex,
     event_kinds: Vec<String>,
     resource_kinds: Vec<String>,
     countries: Vec<String>,
@@ -93,24 +91,8 @@ fn intern(list: &mut Vec<String>, v: &str) -> u32 {
     }
 }
 
-fn text(t: &Text, lang: &str, dflt: &str) -> String {
-    fold(t.get(lang, dflt))
-}
-
-fn joined<'a>(parts: impl IntoIterator<Item = Option<&'a Text>>, lang: &str, dflt: &str) -> String {
-    let mut s = String::new();
-    for t in parts.into_iter().flatten() {
-        if !s.is_empty() {
-            s.push_str(" \u{2063} ");
-        }
-        s.push_str(&fold(t.get(lang, dflt)));
-    }
-    s
-}
-
 impl Index {
     pub fn new(c: &Catalog, lang: &str) -> Index {
-        let dflt = c.lang();
         // Tags numbered across taxonomies, taxonomy by taxonomy.
         let tags: Vec<&str> = c
             .taxonomies
@@ -152,56 +134,34 @@ impl Index {
                 .map(|i| i as u32)
         };
 
-        let set = |v: &mut Vec<u32>| {
-            super::sort::sort_dedup(v);
-            std::mem::take(v).into_boxed_slice()
-        };
-        let procs_of = |ids: &[super::model::Id]| -> (Vec<u32>, Vec<u32>) {
+        // The sets are a few values each: inserting in order beats collecting and sorting.
+        let procs_of = |ids: &[super::model::Id]| -> (Box<[u32]>, Box<[u32]>) {
             let mut ps = Vec::new();
             let mut ts = Vec::new();
             for p in ids.iter().filter_map(|id| c.process_index(id)) {
-                ps.extend_from_slice(&proc_anc[p]);
-                ts.extend_from_slice(&proc_tags[p]);
+                proc_anc[p].iter().for_each(|&a| insert_sorted(&mut ps, a));
+                proc_tags[p].iter().for_each(|&t| insert_sorted(&mut ts, t));
             }
-            (ps, ts)
+            (ps.into_boxed_slice(), ts.into_boxed_slice())
         };
 
         let events = c
             .events
             .iter()
             .map(|e| {
-                let (mut ps, mut ts) = procs_of(&e.processes);
+                let (procs, tags) = procs_of(&e.processes);
                 let loc = e.location.as_ref();
                 let country = loc
                     .and_then(|l| l.country.as_ref())
                     .and_then(|k| find(&countries, k.as_str()));
-                let names = e
-                    .processes
-                    .iter()
-                    .filter_map(|id| c.process(id.as_str()))
-                    .flat_map(|(_, p)| [p.short_name.as_ref(), Some(&p.name)]);
-                let body = joined(
-                    [
-                        e.summary.as_ref(),
-                        e.outcome.as_ref(),
-                        loc.and_then(|l| l.city.as_ref()),
-                        loc.and_then(|l| l.venue.as_ref()),
-                    ]
-                    .into_iter()
-                    .chain(names),
-                    lang,
-                    dflt,
-                );
                 EventKey {
-                    procs: set(&mut ps),
-                    tags: set(&mut ts),
+                    procs,
+                    tags,
                     kind: intern(&mut event_kinds, e.kind.as_str()),
                     first: e.start.first_day(),
                     last: e.end.unwrap_or(e.start).last_day(),
                     country,
                     tentative: e.tentative,
-                    title: text(&e.title, lang, dflt),
-                    body,
                 }
             })
             .collect();
@@ -210,44 +170,13 @@ impl Index {
             .resources
             .iter()
             .map(|r| {
-                let (mut ps, _) = procs_of(&r.processes);
+                let (procs, _) = procs_of(&r.processes);
                 ResourceKey {
-                    procs: set(&mut ps),
+                    procs,
                     kind: intern(&mut resource_kinds, r.kind.as_str()),
                     year: r.date.year(),
                     lang: find(&languages, r.lang.as_str()).unwrap_or(0),
-                    title: text(&r.title, lang, dflt),
-                    body: joined([r.summary.as_ref(), r.publisher.as_ref()], lang, dflt),
                 }
-            })
-            .collect();
-
-        let processes = c
-            .processes
-            .iter()
-            .map(|p| {
-                let title = joined([Some(&p.name), p.short_name.as_ref()], lang, dflt);
-                let ex = &p.explainer;
-                let blocks = ex
-                    .why_it_matters
-                    .iter()
-                    .chain(&ex.how_it_works)
-                    .chain(&ex.how_to_engage);
-                let mut body = joined(
-                    std::iter::once(Some(&p.summary))
-                        .chain(p.key_facts.iter().map(|f| Some(&f.text))),
-                    lang,
-                    dflt,
-                );
-                for b in blocks {
-                    let ts: Vec<&Text> = match b {
-                        super::model::Block::Paragraph(t) => vec![t],
-                        super::model::Block::List(v) => v.iter().collect(),
-                    };
-                    body.push(' ');
-                    body.push_str(&joined(ts.into_iter().map(Some), lang, dflt));
-                }
-                (title, body)
             })
             .collect();
 
@@ -264,7 +193,9 @@ impl Index {
         Index {
             events,
             resources,
-            processes,
+            event_search: search_text::event_index(c, lang),
+            resource_search: search_text::resource_index(c, lang),
+            process_search: search_text::process_index(c, lang),
             event_kinds,
             resource_kinds,
             countries,
@@ -280,16 +211,33 @@ impl Index {
     }
 }
 
+// The distinct values (countries, languages, years) are few and the records many, so each value
+// is placed by binary search as it comes instead of sorting one per record.
+
 fn sorted_set<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut v: Vec<String> = it.map(str::to_owned).collect();
-    super::sort::sort_dedup(&mut v);
-    v
+    let mut v: Vec<&str> = Vec::new();
+    for s in it {
+        if let Err(at) = v.binary_search(&s) {
+            v.insert(at, s);
+        }
+    }
+    v.into_iter().map(str::to_owned).collect()
 }
 
+fn insert_sorted(v: &mut Vec<u32>, x: u32) {
+    if let Err(at) = v.binary_search(&x) {
+        v.insert(at, x);
+    }
+}
+
+/// Newest first.
 fn years(it: impl Iterator<Item = i32>) -> Vec<i32> {
-    let mut v: Vec<i32> = it.collect();
-    super::sort::sort_by(&mut v, |a, b| b.cmp(a));
-    v.dedup();
+    let mut v: Vec<i32> = Vec::new();
+    for y in it {
+        if let Err(at) = v.binary_search_by(|x| y.cmp(x)) {
+            v.insert(at, y);
+        }
+    }
     v
 }
 
@@ -308,10 +256,11 @@ fn positions(all: &[String], chosen: impl Iterator<Item = String>) -> Vec<usize>
         .collect()
 }
 
-/// Runs `checks` over records, each described by the option positions it has per check, and
-/// returns the passing records and per-option counts. A record failing exactly one facet still
-/// counts towards that facet's options: that is the count it would have if the facet's selection
-/// were that option alone.
+/// Runs `checks` over records, each described by the option positions it has per check
+/// (`has(r, options, ends)` appends them check by check, and after each check the length of
+/// `options`), and returns the passing records and per-option counts. A record failing exactly
+/// one facet still counts towards that facet's options: that is the count it would have if the
+/// facet's selection were that option alone.
 fn run_facets<F>(
     n: usize,
     base: impl Fn(usize) -> bool,
@@ -319,47 +268,67 @@ fn run_facets<F>(
     has: F,
 ) -> (Vec<u32>, Vec<Vec<usize>>)
 where
-    F: Fn(usize, usize, &mut Vec<usize>),
+    F: Fn(usize, &mut Vec<usize>, &mut Vec<usize>),
 {
-    let mut counts: Vec<Vec<usize>> = checks.iter().map(|c| vec![0; c.len]).collect();
+    // One flat array of counts and one buffer of a record's options, each check's at an offset:
+    // this loop runs for every record on every update, so it avoids nested vectors.
+    let mut offsets = Vec::with_capacity(checks.len());
+    let mut total = 0;
+    for c in checks {
+        offsets.push(total);
+        total += c.len;
+    }
+    let selected: Vec<Vec<usize>> = checks
+        .iter()
+        .zip(&offsets)
+        .map(|(c, &o)| c.selected.iter().map(|&s| s + o).collect())
+        .collect();
+    let mut counts_flat = vec![0usize; total];
+    let counts: &mut [usize] = &mut counts_flat;
     let mut hits = Vec::new();
-    let mut opts: Vec<Vec<usize>> = vec![Vec::new(); checks.len()];
+    let mut opts: Vec<usize> = Vec::new();
+    let mut ends: Vec<usize> = Vec::new();
     for r in 0..n {
         if !base(r) {
             continue;
         }
-        let mut failed = None;
+        opts.clear();
+        ends.clear();
+        has(r, &mut opts, &mut ends);
+        let opts: &mut [usize] = &mut opts;
         let mut fails = 0;
-        for (ci, c) in checks.iter().enumerate() {
-            let o = &mut opts[ci];
-            o.clear();
-            has(r, ci, o);
-            let pass = c.selected.is_empty() || o.iter().any(|x| c.selected.contains(x));
-            if !pass {
+        // The failing check's options: `opts[failed.0..failed.1]`.
+        let mut failed = (0, 0);
+        let mut from = 0;
+        for ((sel, &offset), &to) in selected.iter().zip(&offsets).zip(ends.iter()) {
+            let mine = &mut opts[from..to];
+            mine.iter_mut().for_each(|x| *x += offset);
+            if !(sel.is_empty() || mine.iter().any(|x| sel.contains(x))) {
                 fails += 1;
-                failed = Some(ci);
                 if fails > 1 {
                     break;
                 }
+                failed = (from, to);
             }
+            from = to;
         }
-        match (fails, failed) {
-            (0, _) => {
+        let counted = match fails {
+            0 => {
                 hits.push(r as u32);
-                for (ci, o) in opts.iter().enumerate() {
-                    for &x in o {
-                        counts[ci][x] += 1;
-                    }
-                }
+                &opts[..]
             }
-            (1, Some(ci)) => {
-                for &x in &opts[ci] {
-                    counts[ci][x] += 1;
-                }
-            }
-            _ => {}
+            1 => &opts[failed.0..failed.1],
+            _ => &[],
+        };
+        for &x in counted {
+            counts[x] += 1;
         }
     }
+    let counts = checks
+        .iter()
+        .zip(&offsets)
+        .map(|(c, &o)| counts_flat[o..o + c.len].to_vec())
+        .collect();
     (hits, counts)
 }
 
@@ -457,15 +426,12 @@ impl Index {
             len: 1,
         });
 
-        let mut scores = Vec::new();
         let ranked = !q.is_empty();
-        if ranked {
-            scores = self
-                .events
-                .iter()
-                .map(|k| q.score(&k.title, &k.body))
-                .collect();
-        }
+        let scores = if ranked {
+            self.event_search.scores(&q)
+        } else {
+            Vec::new()
+        };
         let base = |r: usize| {
             let k = &self.events[r];
             (!ranked || scores[r].is_some())
@@ -483,46 +449,49 @@ impl Index {
         for (i, &y) in self.event_years.iter().enumerate() {
             year_pos[(y - oldest) as usize] = i;
         }
-        let ntax = c.taxonomies.len();
-        let has = |r: usize, ci: usize, out: &mut Vec<usize>| {
-            let k = &self.events[r];
-            match ci {
-                0 => out.extend(k.procs.iter().map(|&p| p as usize)),
-                ci if ci <= ntax => {
-                    let t = ci - 1;
-                    let lo = tag_offset[t];
-                    let hi = lo + c.taxonomies[t].tags.len();
-                    out.extend(
-                        k.tags
-                            .iter()
-                            .map(|&g| g as usize)
-                            .filter(|g| (lo..hi).contains(g))
-                            .map(|g| g - lo),
-                    );
-                }
-                ci => match ci - ntax {
-                    1 => out.push(k.kind as usize),
-                    2 => out.extend(
-                        (k.first.year()..=k.last.year())
-                            .filter_map(|y| year_pos.get((y - oldest) as usize).copied())
-                            .filter(|&p| p != usize::MAX),
-                    ),
-                    3 => out.extend(k.country.map(|x| x as usize)),
-                    4 => out.push(if k.last >= today { 0 } else { 1 }),
-                    _ => {
-                        if k.tentative {
-                            out.push(0)
-                        }
-                    }
-                },
+        // Each taxonomy's tags, as a range of the tag numbering.
+        let tag_ranges: Vec<(usize, usize)> = c
+            .taxonomies
+            .iter()
+            .zip(&tag_offset)
+            .map(|(tax, &lo)| (lo, lo + tax.tags.len()))
+            .collect();
+        let events: &[EventKey] = &self.events;
+        let has = |r: usize, out: &mut Vec<usize>, ends: &mut Vec<usize>| {
+            let k = &events[r];
+            out.extend(k.procs.iter().map(|&p| p as usize));
+            ends.push(out.len());
+            for &(lo, hi) in &tag_ranges {
+                out.extend(
+                    k.tags
+                        .iter()
+                        .map(|&g| g as usize)
+                        .filter(|g| (lo..hi).contains(g))
+                        .map(|g| g - lo),
+                );
+                ends.push(out.len());
             }
+            out.push(k.kind as usize);
+            ends.push(out.len());
+            out.extend(
+                (k.first.year()..=k.last.year())
+                    .filter_map(|y| year_pos.get((y - oldest) as usize).copied())
+                    .filter(|&p| p != usize::MAX),
+            );
+            ends.push(out.len());
+            out.extend(k.country.map(|x| x as usize));
+            ends.push(out.len());
+            out.push(if k.last >= today { 0 } else { 1 });
+            ends.push(out.len());
+            if k.tentative {
+                out.push(0);
+            }
+            ends.push(out.len());
         };
         let (mut hits, counts) = run_facets(self.events.len(), base, &checks, has);
         if ranked {
             // Stable: equal scores keep date order.
-            super::sort::sort_by_key(&mut hits, |&h| {
-                std::cmp::Reverse(scores[h as usize].unwrap_or(0))
-            });
+            super::sort::by_rank(&mut hits, |&h| scores[h as usize].unwrap_or(0));
         }
         let facets = facets(&checks, counts, |key, i| match key {
             FacetKey::Process => c.processes[i].id.to_string(),
@@ -570,29 +539,26 @@ impl Index {
             },
         ];
         let ranked = !q.is_empty();
-        let scores: Vec<Option<u32>> = if ranked {
-            self.resources
-                .iter()
-                .map(|k| q.score(&k.title, &k.body))
-                .collect()
+        let scores = if ranked {
+            self.resource_search.scores(&q)
         } else {
             Vec::new()
         };
         let base = |r: usize| !ranked || scores[r].is_some();
-        let has = |r: usize, ci: usize, out: &mut Vec<usize>| {
+        let has = |r: usize, out: &mut Vec<usize>, ends: &mut Vec<usize>| {
             let k = &self.resources[r];
-            match ci {
-                0 => out.extend(k.procs.iter().map(|&p| p as usize)),
-                1 => out.push(k.kind as usize),
-                2 => out.extend(self.resource_years.iter().position(|&y| y == k.year)),
-                _ => out.push(k.lang as usize),
-            }
+            out.extend(k.procs.iter().map(|&p| p as usize));
+            ends.push(out.len());
+            out.push(k.kind as usize);
+            ends.push(out.len());
+            out.extend(self.resource_years.iter().position(|&y| y == k.year));
+            ends.push(out.len());
+            out.push(k.lang as usize);
+            ends.push(out.len());
         };
         let (mut hits, counts) = run_facets(self.resources.len(), base, &checks, has);
         if ranked {
-            super::sort::sort_by_key(&mut hits, |&h| {
-                std::cmp::Reverse(scores[h as usize].unwrap_or(0))
-            });
+            super::sort::by_rank(&mut hits, |&h| scores[h as usize].unwrap_or(0));
         }
         let facets = facets(&checks, counts, |key, i| match key {
             FacetKey::Process => c.processes[i].id.to_string(),
@@ -626,31 +592,22 @@ impl Index {
             return Vec::new();
         }
         let mut hits = Vec::new();
-        for (i, (t, b)) in self.processes.iter().enumerate() {
-            if let Some(s) = q.score(t, b) {
-                hits.push(SearchHit {
-                    record: Record::Process(i),
-                    score: s,
-                });
+        let kinds: [(&SearchIndex, RecordOf); 3] = [
+            (&self.process_search, Record::Process),
+            (&self.event_search, Record::Event),
+            (&self.resource_search, Record::Resource),
+        ];
+        for (index, record) in kinds {
+            for (i, s) in index.scores(&q).into_iter().enumerate() {
+                if let Some(score) = s {
+                    hits.push(SearchHit {
+                        record: record(i),
+                        score,
+                    });
+                }
             }
         }
-        for (i, k) in self.events.iter().enumerate() {
-            if let Some(s) = q.score(&k.title, &k.body) {
-                hits.push(SearchHit {
-                    record: Record::Event(i),
-                    score: s,
-                });
-            }
-        }
-        for (i, k) in self.resources.iter().enumerate() {
-            if let Some(s) = q.score(&k.title, &k.body) {
-                hits.push(SearchHit {
-                    record: Record::Resource(i),
-                    score: s,
-                });
-            }
-        }
-        super::sort::sort_by_key(&mut hits, |h| std::cmp::Reverse(h.score));
+        super::sort::by_rank(&mut hits, |h| h.score);
         hits
     }
 }
@@ -661,6 +618,9 @@ fn positions_i32(all: &[i32], chosen: &[i32]) -> Vec<usize> {
         .filter_map(|c| all.iter().position(|a| a == c))
         .collect()
 }
+
+/// Makes a `Record` of one kind from its index.
+type RecordOf = fn(usize) -> Record;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Record {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::core::catalog::Catalog;
+use crate::core::fold::fold;
 use crate::core::load::load;
 use crate::core::model::Id;
 use crate::core::route::{Filters, When};
@@ -343,4 +344,55 @@ fn resource_facets_count_like_event_facets() {
         .hits
         .windows(2)
         .all(|w| c.resources[w[0] as usize].date >= c.resources[w[1] as usize].date));
+}
+
+#[test]
+fn search_indexes_score_as_the_scan_does() {
+    let c = catalog(1000);
+    let ix = Index::new(&c, "en");
+    let kinds: [(&SearchIndex, RecordOf); 3] = [
+        (&ix.process_search, Record::Process),
+        (&ix.event_search, Record::Event),
+        (&ix.resource_search, Record::Resource),
+    ];
+    let all = search_text::each_kind(&c, "en");
+    // Every prefix of every word (numbers only up to two digits, they are one per event).
+    let mut words = std::collections::BTreeSet::new();
+    for (t, b) in all.iter().flatten() {
+        for w in t
+            .split(|ch: char| !ch.is_alphanumeric())
+            .chain(b.split(|ch: char| !ch.is_alphanumeric()))
+        {
+            if w.chars().any(|ch| ch.is_numeric()) && w.len() > 2 {
+                continue;
+            }
+            for (i, ch) in w.char_indices() {
+                words.insert(w[..i + ch.len_utf8()].to_owned());
+            }
+        }
+    }
+    let mut queries: Vec<String> = words.into_iter().collect();
+    let mut r = Rng(5);
+    for _ in 0..80 {
+        let a = r.pick(&queries).clone();
+        let b = r.pick(&queries).clone();
+        queries.push(format!("{a} {b}"));
+    }
+    queries.extend(["Ha Noi", "ZÜRICH", "délég", "process 1", "nope", "p1 p2"].map(str::to_owned));
+    for q in &queries {
+        let query = Query::new(q);
+        let mut want = Vec::new();
+        for ((index, record), texts) in kinds.iter().zip(&all) {
+            let scores: Vec<Option<u32>> = texts.iter().map(|(t, b)| query.score(t, b)).collect();
+            assert_eq!(index.scores(&query), scores, "query {q:?}");
+            want.extend(scores.iter().enumerate().filter_map(|(i, s)| {
+                s.map(|score| SearchHit {
+                    record: record(i),
+                    score,
+                })
+            }));
+        }
+        want.sort_by_key(|h| std::cmp::Reverse(h.score));
+        assert_eq!(ix.search(q), want, "query {q:?}");
+    }
 }

@@ -27,20 +27,17 @@ impl Query {
         self.terms.is_empty()
     }
 
+    /// The folded words, longest first; a word may appear twice and then counts twice.
+    pub(crate) fn terms(&self) -> &[String] {
+        &self.terms
+    }
+
     /// Score of a record whose folded title and body are given, or `None` if a word is missing.
+    /// This scan is the reference: `SearchIndex` gives the same answers without scanning.
     pub fn score(&self, title: &str, body: &str) -> Option<u32> {
         let mut total = 0;
         for t in &self.terms {
-            let s = match best_match(title, t) {
-                Some(true) => 8,
-                Some(false) => 5,
-                None => match best_match(body, t) {
-                    Some(true) => 2,
-                    Some(false) => 1,
-                    None => return None,
-                },
-            };
-            total += s;
+            total += term_score(title, body, t)?;
         }
         Some(total)
     }
@@ -69,6 +66,27 @@ impl Query {
         marks
     }
 }
+
+/// One term's score in a record: its best match, a title beating a body and a whole word a prefix.
+pub(crate) fn term_score(title: &str, body: &str, term: &str) -> Option<u32> {
+    match best_match(title, term) {
+        Some(true) => Some(TITLE_WORD),
+        Some(false) => Some(TITLE_PREFIX),
+        None => match best_match(body, term) {
+            Some(true) => Some(BODY_WORD),
+            Some(false) => Some(BODY_PREFIX),
+            None => None,
+        },
+    }
+}
+
+pub(crate) const TITLE_WORD: u32 = 8;
+pub(crate) const TITLE_PREFIX: u32 = 5;
+pub(crate) const BODY_WORD: u32 = 2;
+pub(crate) const BODY_PREFIX: u32 = 1;
+// The search index takes a term's score in a record as the largest over its matches.
+const _: () =
+    assert!(TITLE_WORD > TITLE_PREFIX && TITLE_PREFIX > BODY_WORD && BODY_WORD > BODY_PREFIX);
 
 /// `Some(true)` for a whole-word match, `Some(false)` for a prefix match, `None` for none.
 fn best_match(hay: &str, term: &str) -> Option<bool> {

@@ -180,6 +180,7 @@ pub struct Messages {
     pub embed_copied: &'static str,
     pub embed_copy_selected: &'static str,
     pub embed_open_preview: &'static str,
+    pub show_earlier: &'static str,
 }
 
 /// English, the reference table and the fallback for languages not yet translated.
@@ -356,6 +357,7 @@ pub static EN: Messages = Messages {
     embed_copied: "Copied",
     embed_copy_selected: "Selected: press Ctrl+C (⌘C on a Mac) to copy.",
     embed_open_preview: "Open this embed on its own",
+    show_earlier: "Show {n} earlier (of {total})",
 };
 
 /// The languages the tracker is built to ship in. Only English has a table so far; the others

@@ -4,14 +4,16 @@ use super::ctx::{use_ctx, Data};
 use super::event_item::EventItem;
 use super::facets::{Chips, FilterPanel};
 use super::search_box::SearchBox;
+use crate::core::paging;
 use crate::core::query::Results;
 use crate::core::search::Query;
 use crate::i18n::fill;
 use leptos::prelude::*;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// Rows rendered at first and added per "show more": the DOM stays small whatever the data.
-pub const PAGE: usize = 30;
+pub const PAGE: usize = 60;
 
 #[component]
 pub fn EventsPage(data: Arc<Data>) -> impl IntoView {
@@ -56,36 +58,31 @@ enum Row {
 struct ListModel {
     /// Rows grouped by start year, or one group (`None`) in rank order when searching.
     groups: Vec<(Option<i32>, Vec<Row>)>,
-    /// Hits not yet shown.
-    remaining: usize,
+    /// Hits before and after the rendered window.
+    earlier: usize,
+    later: usize,
 }
 
 fn list_model(
     data: &Data,
     hits: &[u32],
-    limit: usize,
+    window: Range<usize>,
     ranked: bool,
     today: chrono::NaiveDate,
 ) -> ListModel {
-    let shown = &hits[..hits.len().min(limit)];
     let c = &data.catalog;
+    let end = window.end.min(hits.len());
+    let start = window.start.min(end);
+    let first_open = (!ranked).then(|| first_open(data, hits, today)).flatten();
     let mut groups: Vec<(Option<i32>, Vec<Row>)> = Vec::new();
-    let first_open = (!ranked)
-        .then(|| {
-            shown
-                .iter()
-                .map(|&h| h as usize)
-                .find(|&i| c.events[i].end.unwrap_or(c.events[i].start).last_day() >= today)
-        })
-        .flatten();
-    for &h in shown {
+    for (pos, &h) in hits.iter().enumerate().take(end).skip(start) {
         let i = h as usize;
         let year = (!ranked).then(|| c.events[i].start.year());
         if groups.last().is_none_or(|(y, _)| *y != year) {
             groups.push((year, Vec::new()));
         }
         if let Some((_, rows)) = groups.last_mut() {
-            if Some(i) == first_open {
+            if Some(pos) == first_open {
                 rows.push(Row::Today);
             }
             rows.push(Row::Event(i));
@@ -93,8 +90,18 @@ fn list_model(
     }
     ListModel {
         groups,
-        remaining: hits.len() - shown.len(),
+        earlier: start,
+        later: hits.len() - end,
     }
+}
+
+/// Position in `hits` of the first event not yet over.
+fn first_open(data: &Data, hits: &[u32], today: chrono::NaiveDate) -> Option<usize> {
+    let c = &data.catalog;
+    hits.iter().position(|&h| {
+        let e = &c.events[h as usize];
+        e.end.unwrap_or(e.start).last_day() >= today
+    })
 }
 
 /// Scrolls the list to its "today" marker, if the filters left one.
@@ -130,13 +137,26 @@ pub fn EventList(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
-    let shown = RwSignal::new(PAGE);
-    // New results start again from the first page.
-    Effect::new(move |_| {
-        results.track();
-        shown.set(PAGE);
-    });
     let q = Memo::new(move |_| ctx.state.with(|s| s.filters.q.clone()));
+    // The rendered slice of the results. New results open at "now" (or at the top when
+    // ranked by a search).
+    let window = RwSignal::new(0..PAGE);
+    {
+        let data = data.clone();
+        Effect::new(move |_| {
+            let ranked = !Query::new(&q.get()).is_empty();
+            let today = ctx.today.get();
+            let w = results.with(|r| {
+                let anchor = if ranked {
+                    Some(0)
+                } else {
+                    first_open(&data, &r.hits, today)
+                };
+                paging::initial(r.hits.len(), anchor, PAGE)
+            });
+            window.set(w);
+        });
+    }
     // What the list shows, as plain data: rows are keyed below, so a filter change only adds
     // and removes the rows that differ instead of rebuilding the list.
     let model = {
@@ -144,8 +164,8 @@ pub fn EventList(
         Memo::new(move |_| {
             let ranked = !Query::new(&q.get()).is_empty();
             let today = ctx.today.get();
-            let limit = shown.get();
-            results.with(|r| list_model(&data, &r.hits, limit, ranked, today))
+            let w = window.get();
+            results.with(|r| list_model(&data, &r.hits, w, ranked, today))
         })
     };
     let rows_of = move |year: Option<i32>| {
@@ -188,18 +208,27 @@ pub fn EventList(
             None => rows.into_any(),
         }
     };
-    let remaining = move || model.with(|m| m.remaining);
+    let earlier = move || model.with(|m| m.earlier);
+    let later = move || model.with(|m| m.later);
+    let total = move || results.with(|r| r.hits.len());
     let body = move || {
         if model.with(|m| m.groups.is_empty()) {
             return view! { <p class="empty" data-empty="events">{t.no_results}</p> }.into_any();
         }
         let group_view = group_view.clone();
         view! {
+            {move || (earlier() > 0).then(|| view! {
+                <p class="show-more show-more--earlier">
+                    <button type="button" class="button" on:click=move |_| window.update(|w| *w = paging::earlier(w.clone(), PAGE))>
+                        {fill(t.show_earlier, &[("n", &earlier().min(PAGE).to_string()), ("total", &earlier().to_string())])}
+                    </button>
+                </p>
+            })}
             <For each=move || model.with(|m| m.groups.iter().map(|(y, _)| *y).collect::<Vec<_>>()) key=|y| *y children=group_view/>
-            {move || (remaining() > 0).then(|| view! {
+            {move || (later() > 0).then(|| view! {
                 <p class="show-more">
-                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {fill(t.show_more, &[("n", &remaining().min(PAGE).to_string()), ("total", &remaining().to_string())])}
+                    <button type="button" class="button" on:click=move |_| window.update(|w| *w = paging::later(w.clone(), total(), PAGE))>
+                        {fill(t.show_more, &[("n", &later().min(PAGE).to_string()), ("total", &later().to_string())])}
                     </button>
                 </p>
             })}

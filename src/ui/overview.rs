@@ -29,8 +29,11 @@ pub fn Overview(data: Arc<Data>) -> impl IntoView {
         .map(|(i, _)| i)
         .collect();
     let more = upcoming.len().saturating_sub(NEXT_EVENTS);
+    // More upcoming than fit here: link to them all; otherwise to every event.
     let mut all_upcoming = ctx.state.get_untracked().goto(View::Events);
-    all_upcoming.filters.when = Some(WhenFilter::Upcoming);
+    if more > 0 {
+        all_upcoming.filters.when = Some(WhenFilter::Upcoming);
+    }
     let (active, concluded): (Vec<usize>, Vec<usize>) = (0..data.catalog.processes.len())
         .partition(|&p| {
             data.catalog.processes[p]

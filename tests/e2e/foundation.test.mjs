@@ -110,6 +110,45 @@ test('the events page lists all events by year, today marked, coarse dates kept 
   await shot(page, 'events-1280');
 });
 
+test('a long list opens a page around today and grows with Show earlier and Show more', async () => {
+  const page = await newPage(browser);
+  const long = structuredClone(data);
+  const model = data.events.find((e) => !e.end);
+  for (let i = 0; i < 400; i++) {
+    const d = new Date(Date.UTC(1995, 0, 1) + i * 40 * 86400e3).toISOString().slice(0, 10);
+    long.events.push({ ...structuredClone(model), id: `bulk-${i}`, start: d, title: `Bulk event ${i}` });
+  }
+  await page.route('**/data/un-cyber-processes.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(long) }));
+  await open(page, root.url, '?view=events');
+  const total = long.events.length;
+  const rows = page.locator('.page--events .event');
+  const earlierButton = page.locator('.show-more--earlier button');
+  const moreButton = page.locator('.show-more:not(.show-more--earlier) button');
+  const hidden = async (button) => Number((await button.textContent()).match(/of (\d+)/)[1]);
+  const shown = await rows.count();
+  assert.ok(shown > 0 && shown < total, `a page of rows, not all ${total}: ${shown}`);
+  assert.equal((await hidden(earlierButton)) + shown + (await hidden(moreButton)), total, 'nothing lost between the buttons');
+  // The page is the one around today: the marker is in it, before the earliest event not yet over.
+  const open1 = long.events.filter((e) => (e.end ?? e.start) >= TODAY).map((e) => e.start).sort()[0];
+  const afterId = await page.locator('.today-marker + .event').getAttribute('data-event');
+  assert.equal(long.events.find((e) => e.id === afterId).start, open1);
+  const firstBefore = await rows.first().getAttribute('data-event');
+  const laterBefore = await hidden(moreButton);
+  await moreButton.click();
+  await page.waitForFunction((n) => document.querySelectorAll('.page--events .event').length > n, shown);
+  const grown = await rows.count();
+  assert.equal(laterBefore - (grown - shown), (await moreButton.count()) ? await hidden(moreButton) : 0, 'Show more adds at the end');
+  assert.equal(await rows.first().getAttribute('data-event'), firstBefore);
+  const earlierBefore = await hidden(earlierButton);
+  await earlierButton.click();
+  await page.waitForFunction((n) => document.querySelectorAll('.page--events .event').length > n, grown);
+  const added = (await rows.count()) - grown;
+  assert.equal((await earlierButton.count()) ? await hidden(earlierButton) : 0, earlierBefore - added, 'Show earlier adds at the start');
+  const ids = await rows.evaluateAll((els) => els.map((e) => e.dataset.event));
+  assert.equal(ids[added], firstBefore, 'the earlier rows come before the ones already shown');
+  assert.deepEqual(page.problems, []);
+});
+
 test('an event opens in a dialog with its own URL, and Back closes it', async () => {
   const page = await newPage(browser);
   await open(page, root.url, '?view=events');
