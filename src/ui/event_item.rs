@@ -22,8 +22,14 @@ pub fn EventItem(
     let e = &data.catalog.events[index];
     let today = ctx.today.get_untracked();
     let tense = tense(e.start, e.end, today);
-    let mut open = ctx.state.get_untracked();
-    open.event = Some(e.id.clone());
+    let id = e.id.clone();
+    let open = Memo::new(move |_| {
+        ctx.state.with(|s| {
+            let mut o = s.clone();
+            o.event = Some(id.clone());
+            o
+        })
+    });
     let title = data.t(&e.title).to_owned();
     let kind = data
         .catalog

@@ -188,10 +188,11 @@ pub fn EventList(
     };
     let group_view = move |year: Option<i32>| {
         let row_view = row_view.clone();
-        // Searching re-ranks and re-highlights every row, so the query is part of a row's key.
+        // Searching re-highlights every row, and today changes every tense mark, so both are part
+        // of a row's key.
         let rows = view! {
             <ol class="event-list">
-                <For each=move || rows_of(year) key=move |row| (*row, q.get_untracked()) children=row_view.clone()/>
+                <For each=move || rows_of(year) key=move |row| (*row, q.get_untracked(), ctx.today.get_untracked()) children=row_view.clone()/>
             </ol>
         };
         match year {
@@ -211,8 +212,11 @@ pub fn EventList(
     let earlier = move || model.with(|m| m.earlier);
     let later = move || model.with(|m| m.later);
     let total = move || results.with(|r| r.hits.len());
+    // Only emptiness decides between the message and the list: reading the whole model here
+    // would rebuild every row on every update.
+    let empty = Memo::new(move |_| model.with(|m| m.groups.is_empty()));
     let body = move || {
-        if model.with(|m| m.groups.is_empty()) {
+        if empty.get() {
             return view! { <p class="empty" data-empty="events">{t.no_results}</p> }.into_any();
         }
         let group_view = group_view.clone();

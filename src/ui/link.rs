@@ -8,7 +8,10 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Link(
-    to: State,
+    /// Where the link goes. A signal where it depends on the current state (an event opened over
+    /// the current filters), so a row kept across a filter change still links to the present.
+    #[prop(into)]
+    to: Signal<State>,
     children: Children,
     #[prop(optional, into)] class: Option<String>,
     /// Marks the link as the current page or section for assistive technology.
@@ -16,18 +19,17 @@ pub fn Link(
     current: Option<Signal<bool>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let href = history::href(&to);
     let on_click = move |ev: leptos::ev::MouseEvent| {
         // Let the browser handle new-tab and download gestures.
         if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
             return;
         }
         ev.prevent_default();
-        ctx.go(to.clone());
+        ctx.go(to.get_untracked());
     };
     view! {
         <a
-            href=href
+            href=move || to.with(history::href)
             class=class
             aria-current=move || current.and_then(|c| c.get().then_some("page"))
             on:click=on_click

@@ -106,6 +106,26 @@ test('a shared URL restores the same view, and back undoes a filter', async () =
   assert.deepEqual(page.problems, []);
 });
 
+test('a row kept across a filter change opens its event over the current filters', async () => {
+  const page = await newPage(browser);
+  await open(page, root.url, '?view=events');
+  const id = (await listed(page))[0];
+  const proc = data.events.find((e) => e.id === id).processes[0];
+  const row = page.locator(`.page--events .event[data-event="${id}"]`);
+  await row.evaluate((el) => { el.dataset.probe = 'kept'; });
+  await check(page, 'process', proc);
+  // The same row element, not a rebuilt one, so its link must have followed the filters.
+  assert.equal(await row.getAttribute('data-probe'), 'kept');
+  assert.match(await row.locator('.event__title a').getAttribute('href'), new RegExp(`process=${proc}`));
+  const before = await listed(page);
+  await row.locator('.event__title a').click();
+  await page.locator('dialog.event-dialog').waitFor({ state: 'visible' });
+  assert.equal(params(page).event, id);
+  assert.equal(params(page).process, proc, 'opening the event kept the filter');
+  assert.deepEqual(await listed(page), before);
+  assert.deepEqual(page.problems, []);
+});
+
 test('unknown or malformed URL parameters are ignored', async () => {
   const page = await newPage(browser);
   await open(page, root.url, '?view=events&year=abc,1&process=does-not-exist&when=someday&foo=%E0%A4%A&zoom=galaxy&today=2026-11-26');
