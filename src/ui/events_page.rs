@@ -2,8 +2,7 @@
 
 use super::ctx::{use_ctx, Data};
 use super::event_item::EventItem;
-use super::facets::{Chips, FilterPanel};
-use super::search_box::SearchBox;
+use super::explore::Explore;
 use crate::core::paging;
 use crate::core::query::Results;
 use crate::core::search::Query;
@@ -33,16 +32,9 @@ pub fn EventsPage(data: Arc<Data>) -> impl IntoView {
                     <button type="button" class="button button--ghost" on:click=move |_| jump_to_today()>{t.jump_to_today}</button>
                 </p>
             </header>
-            <div class="explore">
-                <div class="explore__filters">
-                    <SearchBox label=t.search_events placeholder=t.search_events_placeholder/>
-                    <FilterPanel data=data.clone() facets=facets/>
-                </div>
-                <div class="explore__results">
-                    <Chips data=data.clone()/>
-                    <EventList data=data.clone() results=results/>
-                </div>
-            </div>
+            <Explore data=data.clone() facets=facets search_label=t.search_events>
+                <EventList data=data.clone() results=results/>
+            </Explore>
         </div>
     }
 }

@@ -8,6 +8,7 @@ mod embed_page;
 mod event_detail;
 mod event_item;
 mod events_page;
+mod explore;
 mod facets;
 mod figures;
 mod link;

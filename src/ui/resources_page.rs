@@ -2,9 +2,8 @@
 
 use super::ctx::{use_ctx, Data};
 use super::events_page::PAGE;
-use super::facets::{Chips, FilterPanel};
+use super::explore::Explore;
 use super::resource_item::ResourceItem;
-use super::search_box::SearchBox;
 use crate::core::search::Query;
 use crate::i18n::fill;
 use leptos::prelude::*;
@@ -57,16 +56,9 @@ pub fn ResourcesPage(data: Arc<Data>) -> impl IntoView {
                     {move || fill(t.n_resources, &[("n", &results.with(|r| r.hits.len()).to_string())])}
                 </p>
             </header>
-            <div class="explore">
-                <div class="explore__filters">
-                    <SearchBox label=t.search_resources placeholder=t.search_events_placeholder/>
-                    <FilterPanel data=data.clone() facets=facets resources=true/>
-                </div>
-                <div class="explore__results">
-                    <Chips data=data.clone() resources=true/>
-                    {list}
-                </div>
-            </div>
+            <Explore data=data.clone() facets=facets search_label=t.search_resources resources=true>
+                {list}
+            </Explore>
         </div>
     }
 }

@@ -5,8 +5,7 @@
 
 use super::ctx::{use_ctx, Data};
 use super::events_page::{event_results, EventList};
-use super::facets::{Chips, FilterPanel};
-use super::search_box::SearchBox;
+use super::explore::Explore;
 use crate::core::date::{PartialDate, Precision};
 use crate::core::query::Results;
 use crate::core::route::Zoom;
@@ -55,16 +54,9 @@ pub fn TimelinePage(data: Arc<Data>) -> impl IntoView {
                 <h1>{t.nav_timeline}</h1>
                 <p class="result-count" role="status" aria-live="polite">{move || fill(t.n_events, &[("n", &count().to_string())])}</p>
             </header>
-            <div class="explore">
-                <div class="explore__filters">
-                    <SearchBox label=t.search_events placeholder=t.search_events_placeholder/>
-                    <FilterPanel data=data.clone() facets=facets/>
-                </div>
-                <div class="explore__results">
-                    <Chips data=data.clone()/>
-                    {main}
-                </div>
-            </div>
+            <Explore data=data.clone() facets=facets search_label=t.search_events>
+                {main}
+            </Explore>
         </div>
     }
 }
