@@ -400,6 +400,13 @@ pub struct Event {
     pub sources: Vec<Source>,
 }
 
+impl Event {
+    /// Not yet over on `today`: upcoming or ongoing. A coarse date lasts its whole month or year.
+    pub fn is_open(&self, today: chrono::NaiveDate) -> bool {
+        self.end.unwrap_or(self.start).last_day() >= today
+    }
+}
+
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Resource {

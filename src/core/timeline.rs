@@ -373,13 +373,9 @@ impl Layout {
 
     /// The item to focus first: the first not over by `today`, else the last.
     pub fn first_open(&self, c: &Catalog, today: NaiveDate) -> Option<usize> {
-        let open = |i: &Item| {
-            let e = &c.events[i.event as usize];
-            e.end.unwrap_or(e.start).last_day() >= today
-        };
         self.items
             .iter()
-            .position(open)
+            .position(|i| c.events[i.event as usize].is_open(today))
             .or_else(|| self.items.len().checked_sub(1))
     }
 

@@ -60,12 +60,12 @@ fn list_model(
     hits: &[u32],
     window: Range<usize>,
     ranked: bool,
-    today: chrono::NaiveDate,
+    first_open: Option<usize>,
 ) -> ListModel {
     let c = &data.catalog;
     let end = window.end.min(hits.len());
     let start = window.start.min(end);
-    let first_open = (!ranked).then(|| first_open(data, hits, today)).flatten();
+    let first_open = first_open.filter(|_| !ranked);
     let mut groups: Vec<(Option<i32>, Vec<Row>)> = Vec::new();
     for (pos, &h) in hits.iter().enumerate().take(end).skip(start) {
         let i = h as usize;
@@ -90,10 +90,8 @@ fn list_model(
 /// Position in `hits` of the first event not yet over.
 fn first_open(data: &Data, hits: &[u32], today: chrono::NaiveDate) -> Option<usize> {
     let c = &data.catalog;
-    hits.iter().position(|&h| {
-        let e = &c.events[h as usize];
-        e.end.unwrap_or(e.start).last_day() >= today
-    })
+    hits.iter()
+        .position(|&h| c.events[h as usize].is_open(today))
 }
 
 /// Scrolls the list to its "today" marker, if the filters left one.
@@ -130,34 +128,30 @@ pub fn EventList(
     let ctx = use_ctx();
     let t = ctx.messages();
     let q = Memo::new(move |_| ctx.state.with(|s| s.filters.q.clone()));
+    // Where "now" falls in the results: both the first window and the marker need it.
+    let open_at = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let today = ctx.today.get();
+            results.with(|r| first_open(&data, &r.hits, today))
+        })
+    };
+    let ranked = Memo::new(move |_| !Query::new(&q.get()).is_empty());
     // The rendered slice of the results. New results open at "now" (or at the top when
     // ranked by a search).
     let window = RwSignal::new(0..PAGE);
-    {
-        let data = data.clone();
-        Effect::new(move |_| {
-            let ranked = !Query::new(&q.get()).is_empty();
-            let today = ctx.today.get();
-            let w = results.with(|r| {
-                let anchor = if ranked {
-                    Some(0)
-                } else {
-                    first_open(&data, &r.hits, today)
-                };
-                paging::initial(r.hits.len(), anchor, PAGE)
-            });
-            window.set(w);
-        });
-    }
+    Effect::new(move |_| {
+        let anchor = if ranked.get() { Some(0) } else { open_at.get() };
+        window.set(results.with(|r| paging::initial(r.hits.len(), anchor, PAGE)));
+    });
     // What the list shows, as plain data: rows are keyed below, so a filter change only adds
     // and removes the rows that differ instead of rebuilding the list.
     let model = {
         let data = data.clone();
         Memo::new(move |_| {
-            let ranked = !Query::new(&q.get()).is_empty();
-            let today = ctx.today.get();
             let w = window.get();
-            results.with(|r| list_model(&data, &r.hits, w, ranked, today))
+            let (ranked, open_at) = (ranked.get(), open_at.get());
+            results.with(|r| list_model(&data, &r.hits, w, ranked, open_at))
         })
     };
     let rows_of = move |year: Option<i32>| {

@@ -25,7 +25,7 @@ pub fn Overview(data: Arc<Data>) -> impl IntoView {
         .events
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.end.unwrap_or(e.start).last_day() >= today)
+        .filter(|(_, e)| e.is_open(today))
         .map(|(i, _)| i)
         .collect();
     let more = upcoming.len().saturating_sub(NEXT_EVENTS);
@@ -101,7 +101,7 @@ fn ProcessCard(data: Arc<Data>, index: usize) -> impl IntoView {
         .subtree(index)
         .into_iter()
         .flat_map(|q| c.events_of(q))
-        .filter(|&i| c.events[i].end.unwrap_or(c.events[i].start).last_day() >= today)
+        .filter(|&i| c.events[i].is_open(today))
         .min_by_key(|&i| c.events[i].start);
     let parent = c.parent(index).map(|q| data.process_name(q).to_owned());
     let heading_id = format!("card-{}", p.id);

@@ -128,7 +128,7 @@ fn Explainer(data: Arc<Data>, index: usize) -> impl IntoView {
     crate::core::sort::sort_by_key(&mut events, |&i| c.events[i].start);
     let (upcoming, mut past): (Vec<usize>, Vec<usize>) = events
         .into_iter()
-        .partition(|&i| c.events[i].end.unwrap_or(c.events[i].start).last_day() >= today);
+        .partition(|&i| c.events[i].is_open(today));
     past.reverse();
     let event_list = |ids: Vec<usize>| view! { <ol class="event-list">{ids.into_iter().map(|i| view! { <EventItem data=data.clone() index=i/> }).collect_view()}</ol> };
     let mut all_events = ctx.state.get_untracked().goto(View::Events);
