@@ -14,9 +14,12 @@
   // tracker" open a normal tab (popups that escape the sandbox). Nothing else.
   var SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
   // data- attribute (camelCased by dataset) → query key. `process` is special: see params().
+  // Must equal the tracker's filter vocabulary (core/facet.rs DIMS + core/route.rs EMBED_KEYS):
+  // a native test compares them.
   var KEYS = {
-    when: 'when', kind: 'kind', tag: 'tag', year: 'year', q: 'q',
-    theme: 'theme', accent: 'accent', lang: 'lang', data: 'data', today: 'today',
+    tag: 'tag', kind: 'kind', year: 'year', country: 'country', language: 'language', when: 'when',
+    tentative: 'tentative', q: 'q', from: 'from', to: 'to',
+    theme: 'theme', accent: 'accent', lang: 'lang', data: 'data', today: 'today'
   };
 
   var script = document.currentScript || findScript();

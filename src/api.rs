@@ -1,11 +1,14 @@
-//! The one module that talks to the network: fetch a dataset, load it, index it.
+//! The one module that talks to the network: fetch a dataset, load it, index it. Only the
+//! latest request counts: starting one aborts the download before it, and an answer that
+//! arrives after a newer request started is dropped, so a slow old file never replaces a new one.
 
+use crate::core::dataset::Dataset;
 use crate::core::issue::{LoadError, MAX_DATASET_BYTES};
-use crate::ui::ctx::Data;
 use gloo_net::http::Request;
-use std::sync::Arc;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::AbortController;
 
 /// Where the default dataset lives, relative to the page, so `dist/` works at any path.
 pub const DEFAULT_DATA: &str = "data/un-cyber-processes.json";
@@ -39,21 +42,47 @@ fn offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
-/// Fetches and loads the dataset at `url`, indexing it for `lang`.
-pub async fn load(url: String, lang: Option<String>) -> Result<Arc<Data>, FetchError> {
+thread_local! {
+    /// Numbers requests; only the one with the latest number may deliver.
+    static LATEST: Cell<u64> = const { Cell::new(0) };
+    static IN_FLIGHT: RefCell<Option<AbortController>> = const { RefCell::new(None) };
+}
+
+/// Fetches and loads the dataset at `url`, read in `lang` (else its default language).
+/// `None` when a newer request started meanwhile: its answer is the one to show.
+pub async fn load(url: String, lang: Option<String>) -> Option<Result<Dataset, FetchError>> {
+    let me = LATEST.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    });
+    let controller = AbortController::new().ok();
+    if let Some(before) = IN_FLIGHT.with(|f| f.replace(controller.clone())) {
+        before.abort();
+    }
+    let result = fetch_and_load(&url, lang.as_deref(), controller).await;
+    let current = LATEST.with(Cell::get) == me;
+    if current {
+        IN_FLIGHT.with(|f| f.borrow_mut().take());
+    }
+    current.then_some(result)
+}
+
+async fn fetch_and_load(
+    url: &str,
+    lang: Option<&str>,
+    controller: Option<AbortController>,
+) -> Result<Dataset, FetchError> {
     if offline() {
         return Err(FetchError::Offline);
     }
-    let text = fetch_text(&url).await?;
+    let text = fetch_text(url, controller).await?;
     if text.len() > MAX_DATASET_BYTES {
         return Err(LoadError::TooLarge { size: text.len() }.into());
     }
-    let loaded = crate::core::load::load(&text)?;
-    Ok(Arc::new(Data::new(loaded, lang, url)))
+    Ok(Dataset::load(&text, url, lang)?)
 }
 
-async fn fetch_text(url: &str) -> Result<String, FetchError> {
-    let controller = web_sys::AbortController::new().ok();
+async fn fetch_text(url: &str, controller: Option<AbortController>) -> Result<String, FetchError> {
     let signal = controller.as_ref().map(|c| c.signal());
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = {

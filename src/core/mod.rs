@@ -2,8 +2,10 @@
 
 pub mod catalog;
 pub mod colour;
+pub mod dataset;
 pub mod date;
 mod envelope;
+pub mod facet;
 pub mod fold;
 pub mod issue;
 pub mod json_path;

@@ -27,9 +27,42 @@ pub fn later(w: Range<usize>, len: usize, page: usize) -> Range<usize> {
     w.start..(w.end + page).min(len)
 }
 
+/// A window the reader grew ("Show earlier", "Show more") over the results of one query,
+/// remembered with that query. It holds only while the query is the same: new results open on
+/// their own first window. So the window is derived from the query and this, never written
+/// back when results change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grown<K> {
+    pub key: K,
+    pub window: Range<usize>,
+}
+
+/// The window to draw for `key`: the grown one if it was grown for `key`, else `initial()`.
+pub fn window<K: PartialEq>(
+    grown: Option<&Grown<K>>,
+    key: &K,
+    initial: impl FnOnce() -> Range<usize>,
+) -> Range<usize> {
+    match grown {
+        Some(g) if g.key == *key => g.window.clone(),
+        _ => initial(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_grown_window_holds_for_its_own_query_only() {
+        let grown = Grown {
+            key: "q=a",
+            window: 0..120,
+        };
+        assert_eq!(window(Some(&grown), &"q=a", || 0..60), 0..120);
+        assert_eq!(window(Some(&grown), &"q=b", || 0..60), 0..60);
+        assert_eq!(window(None, &"q=a", || 5..65), 5..65);
+    }
 
     #[test]
     fn short_lists_show_whole() {

@@ -1,14 +1,17 @@
 //! Filtering, facet counts and search over a catalog. `Index` precomputes, once per catalog,
-//! everything a query needs per record (expanded process sets, tag sets, search indexes), so
-//! a query is a single pass over flat data.
+//! everything a filter needs per record (expanded process sets, tag sets, years), so a query is
+//! a single pass over flat data; `Search` holds the word indexes, which depend on the language
+//! read and are rebuilt alone when it changes. Both are reached through `dataset::Dataset`, which
+//! pairs them with the catalog they were built from.
 
 use super::catalog::Catalog;
-use super::route::{Filters, When};
+use super::facet::{Dim, Filters, Value, When, DIMS};
 use super::search::Query;
 use super::search_index::SearchIndex;
 use super::search_text;
 use chrono::{Datelike, NaiveDate};
 
+/// A group of options in the filter panel: one per dimension, and one per taxonomy for tags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FacetKey {
     Process,
@@ -22,10 +25,32 @@ pub enum FacetKey {
     Tentative,
 }
 
+impl FacetKey {
+    pub fn dim(self) -> Dim {
+        match self {
+            FacetKey::Process => Dim::Process,
+            FacetKey::Taxonomy(_) => Dim::Tag,
+            FacetKey::Kind => Dim::Kind,
+            FacetKey::Year => Dim::Year,
+            FacetKey::Country => Dim::Country,
+            FacetKey::Language => Dim::Language,
+            FacetKey::When => Dim::When,
+            FacetKey::Tentative => Dim::Tentative,
+        }
+    }
+
+    /// A stable name for the page (`data-facet`, element ids): the URL key, or `tax<i>`.
+    pub fn slug(self) -> String {
+        match self {
+            FacetKey::Taxonomy(i) => format!("tax{i}"),
+            k => k.dim().key().to_owned(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetOption {
-    /// The value as it appears in the URL (id, year, country code, `upcoming`, `1`).
-    pub value: String,
+    pub value: Value,
     /// Results there would be with this option as the facet's only choice.
     pub count: usize,
     pub selected: bool,
@@ -35,6 +60,20 @@ pub struct FacetOption {
 pub struct Facet {
     pub key: FacetKey,
     pub options: Vec<FacetOption>,
+}
+
+impl Facet {
+    /// `f` with this facet's choice narrowed to `value` alone: the filters an option's count is
+    /// the size of. Values of the same dimension shown in other facets (other taxonomies' tags)
+    /// stay chosen.
+    pub fn only(&self, f: &Filters, value: &Value) -> Filters {
+        let dim = self.key.dim();
+        let mine = |v: &Value| self.options.iter().any(|o| o.value == *v);
+        let mut g = f.clone();
+        let kept = f.values(dim).iter().filter(|v| !mine(v)).cloned();
+        g.set(dim, kept.chain([value.clone()]));
+        g
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -64,13 +103,10 @@ struct ResourceKey {
     lang: u32,
 }
 
-/// Search keys and facet values per record, built once when a catalog loads.
-pub struct Index {
+/// Facet values per record, built once when a catalog loads. They do not depend on language.
+pub(crate) struct Index {
     events: Vec<EventKey>,
     resources: Vec<ResourceKey>,
-    event_search: SearchIndex,
-    resource_search: SearchIndex,
-    process_search: SearchIndex,
     event_kinds: Vec<String>,
     resource_kinds: Vec<String>,
     countries: Vec<String>,
@@ -92,7 +128,7 @@ fn intern(list: &mut Vec<String>, v: &str) -> u32 {
 }
 
 impl Index {
-    pub fn new(c: &Catalog, lang: &str) -> Index {
+    pub(crate) fn new(c: &Catalog) -> Index {
         // Tags numbered across taxonomies, taxonomy by taxonomy.
         let tags: Vec<&str> = c
             .taxonomies
@@ -193,9 +229,6 @@ impl Index {
         Index {
             events,
             resources,
-            event_search: search_text::event_index(c, lang),
-            resource_search: search_text::resource_index(c, lang),
-            process_search: search_text::process_index(c, lang),
             event_kinds,
             resource_kinds,
             countries,
@@ -205,9 +238,52 @@ impl Index {
             resource_years,
         }
     }
+}
 
-    pub fn event_count(&self) -> usize {
-        self.events.len()
+/// The word indexes of one language's texts (with the dataset's default language's).
+pub(crate) struct Search {
+    events: SearchIndex,
+    resources: SearchIndex,
+    processes: SearchIndex,
+}
+
+impl Search {
+    pub(crate) fn new(c: &Catalog, lang: &str) -> Search {
+        Search {
+            events: search_text::event_index(c, lang),
+            resources: search_text::resource_index(c, lang),
+            processes: search_text::process_index(c, lang),
+        }
+    }
+
+    fn scores(index: &SearchIndex, q: &Query) -> Option<Vec<Option<u32>>> {
+        (!q.is_empty()).then(|| index.scores(q))
+    }
+
+    /// Everything that matches `q`, best first: processes, events and resources together.
+    pub(crate) fn all(&self, q: &str) -> Vec<SearchHit> {
+        let q = Query::new(q);
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let mut hits = Vec::new();
+        let kinds: [(&SearchIndex, RecordOf); 3] = [
+            (&self.processes, Record::Process),
+            (&self.events, Record::Event),
+            (&self.resources, Record::Resource),
+        ];
+        for (index, record) in kinds {
+            for (i, s) in index.scores(&q).into_iter().enumerate() {
+                if let Some(score) = s {
+                    hits.push(SearchHit {
+                        record: record(i),
+                        score,
+                    });
+                }
+            }
+        }
+        super::sort::by_rank(&mut hits, |h| h.score);
+        hits
     }
 }
 
@@ -241,36 +317,50 @@ fn years(it: impl Iterator<Item = i32>) -> Vec<i32> {
     v
 }
 
-/// One facet's test: which option values a record has, and whether it passes the selection.
-struct Check {
+/// One facet as the engine sees it: how many options it has, each option's value, and which
+/// options a record has. Each facet carries its own extractor, so adding a facet cannot put
+/// another facet's values in its counts.
+struct Check<'a> {
     key: FacetKey,
-    /// Selected option positions; empty means the facet does not filter.
-    selected: Vec<usize>,
-    /// Number of options.
     len: usize,
+    value: Box<dyn Fn(usize) -> Value + 'a>,
+    /// Appends the positions of the options record `r` has.
+    has: Box<Extract<'a>>,
 }
 
-fn positions(all: &[String], chosen: impl Iterator<Item = String>) -> Vec<usize> {
-    chosen
-        .filter_map(|c| all.iter().position(|a| *a == c))
-        .collect()
+type Extract<'a> = dyn Fn(usize, &mut Vec<usize>) + 'a;
+
+impl<'a> Check<'a> {
+    fn new(
+        key: FacetKey,
+        len: usize,
+        value: impl Fn(usize) -> Value + 'a,
+        has: impl Fn(usize, &mut Vec<usize>) + 'a,
+    ) -> Check<'a> {
+        Check {
+            key,
+            len,
+            value: Box::new(value),
+            has: Box::new(has),
+        }
+    }
 }
 
-/// Runs `checks` over records, each described by the option positions it has per check
-/// (`has(r, options, ends)` appends them check by check, and after each check the length of
-/// `options`), and returns the passing records and per-option counts. A record failing exactly
-/// one facet still counts towards that facet's options: that is the count it would have if the
-/// facet's selection were that option alone.
-fn run_facets<F>(
+/// Runs `checks` over the records passing `base` and returns the records passing every check
+/// and, per facet, its options' counts. A record failing exactly one facet still counts towards
+/// that facet's options: that is the count it would have if the facet's choice were that option
+/// alone.
+fn run_facets(
     n: usize,
     base: impl Fn(usize) -> bool,
     checks: &[Check],
-    has: F,
-) -> (Vec<u32>, Vec<Vec<usize>>)
-where
-    F: Fn(usize, &mut Vec<usize>, &mut Vec<usize>),
-{
-    // One flat array of counts and one buffer of a record's options, each check's at an offset:
+    f: &Filters,
+) -> (Vec<u32>, Vec<Facet>) {
+    let values: Vec<Vec<Value>> = checks
+        .iter()
+        .map(|c| (0..c.len).map(|i| (c.value)(i)).collect())
+        .collect();
+    // One flat array of counts and one buffer of a record's options, each facet's at an offset:
     // this loop runs for every record on every update, so it avoids nested vectors.
     let mut offsets = Vec::with_capacity(checks.len());
     let mut total = 0;
@@ -280,37 +370,39 @@ where
     }
     let selected: Vec<Vec<usize>> = checks
         .iter()
+        .zip(&values)
         .zip(&offsets)
-        .map(|(c, &o)| c.selected.iter().map(|&s| s + o).collect())
+        .map(|((c, vs), &o)| {
+            let dim = c.key.dim();
+            (0..c.len)
+                .filter(|&i| f.has(dim, &vs[i]))
+                .map(|i| i + o)
+                .collect()
+        })
         .collect();
-    let mut counts_flat = vec![0usize; total];
-    let counts: &mut [usize] = &mut counts_flat;
+    let mut counts = vec![0usize; total];
     let mut hits = Vec::new();
     let mut opts: Vec<usize> = Vec::new();
-    let mut ends: Vec<usize> = Vec::new();
     for r in 0..n {
         if !base(r) {
             continue;
         }
         opts.clear();
-        ends.clear();
-        has(r, &mut opts, &mut ends);
-        let opts: &mut [usize] = &mut opts;
         let mut fails = 0;
-        // The failing check's options: `opts[failed.0..failed.1]`.
+        // The failing facet's options: `opts[failed.0..failed.1]`.
         let mut failed = (0, 0);
-        let mut from = 0;
-        for ((sel, &offset), &to) in selected.iter().zip(&offsets).zip(ends.iter()) {
-            let mine = &mut opts[from..to];
+        for ((c, sel), &offset) in checks.iter().zip(&selected).zip(&offsets) {
+            let from = opts.len();
+            (c.has)(r, &mut opts);
+            let mine = &mut opts[from..];
             mine.iter_mut().for_each(|x| *x += offset);
             if !(sel.is_empty() || mine.iter().any(|x| sel.contains(x))) {
                 fails += 1;
                 if fails > 1 {
                     break;
                 }
-                failed = (from, to);
+                failed = (from, opts.len());
             }
-            from = to;
         }
         let counted = match fails {
             0 => {
@@ -324,189 +416,188 @@ where
             counts[x] += 1;
         }
     }
-    let counts = checks
+    let facets = checks
         .iter()
+        .zip(values)
         .zip(&offsets)
-        .map(|(c, &o)| counts_flat[o..o + c.len].to_vec())
-        .collect();
-    (hits, counts)
-}
-
-fn facets(
-    checks: &[Check],
-    counts: Vec<Vec<usize>>,
-    values: impl Fn(FacetKey, usize) -> String,
-) -> Vec<Facet> {
-    checks
-        .iter()
-        .zip(counts)
-        .map(|(c, counts)| Facet {
+        .zip(&selected)
+        .map(|(((c, vs), &o), sel)| Facet {
             key: c.key,
-            options: counts
+            options: vs
                 .into_iter()
                 .enumerate()
-                .map(|(i, count)| FacetOption {
-                    value: values(c.key, i),
-                    count,
-                    selected: c.selected.contains(&i),
+                .map(|(i, value)| FacetOption {
+                    value,
+                    count: counts[o + i],
+                    selected: sel.contains(&(o + i)),
                 })
                 .collect(),
         })
-        .collect()
+        .collect();
+    (hits, facets)
+}
+
+fn ids(list: &[String]) -> impl Fn(usize) -> Value + '_ {
+    |i| match super::model::Id::parse(&list[i]) {
+        Ok(id) => Value::Id(id),
+        // Kinds come from validated records, so every one is an id.
+        Err(_) => Value::Code(list[i].clone()),
+    }
 }
 
 impl Index {
-    fn process_positions(&self, c: &Catalog, f: &Filters) -> Vec<usize> {
-        f.processes
-            .iter()
-            .filter_map(|id| c.process_index(id))
-            .collect()
+    /// The event facets, in the vocabulary's order.
+    fn event_checks<'a>(&'a self, c: &'a Catalog, today: NaiveDate) -> Vec<Check<'a>> {
+        let events: &[EventKey] = &self.events;
+        let mut checks = Vec::new();
+        for spec in &DIMS {
+            match spec.dim {
+                Dim::Process => checks.push(self.process_check(c, move |r| &events[r].procs)),
+                Dim::Tag => {
+                    // Tags are numbered across taxonomies; each taxonomy's facet numbers its own
+                    // from 0.
+                    let mut lo = 0;
+                    for (t, tax) in c.taxonomies.iter().enumerate() {
+                        let hi = lo + tax.tags.len();
+                        checks.push(Check::new(
+                            FacetKey::Taxonomy(t),
+                            tax.tags.len(),
+                            move |i| Value::Id(tax.tags[i].id.clone()),
+                            move |r, out| {
+                                let tags = events[r].tags.iter().map(|&g| g as usize);
+                                out.extend(tags.filter(|g| (lo..hi).contains(g)).map(|g| g - lo))
+                            },
+                        ));
+                        lo = hi;
+                    }
+                }
+                Dim::Kind => checks.push(Check::new(
+                    FacetKey::Kind,
+                    self.event_kinds.len(),
+                    ids(&self.event_kinds),
+                    move |r, out| out.push(events[r].kind as usize),
+                )),
+                Dim::Year => {
+                    // Year → position in `event_years` (newest first; years with no event are
+                    // absent).
+                    let years = &self.event_years;
+                    let oldest = years.last().copied().unwrap_or(0);
+                    let span = years.first().map_or(0, |&y| (y - oldest + 1) as usize);
+                    let mut pos = vec![usize::MAX; span];
+                    for (i, &y) in years.iter().enumerate() {
+                        pos[(y - oldest) as usize] = i;
+                    }
+                    checks.push(Check::new(
+                        FacetKey::Year,
+                        years.len(),
+                        move |i| Value::Year(years[i]),
+                        move |r, out| {
+                            let k = &events[r];
+                            out.extend(
+                                (k.first.year()..=k.last.year())
+                                    .filter_map(|y| pos.get((y - oldest) as usize).copied())
+                                    .filter(|&p| p != usize::MAX),
+                            )
+                        },
+                    ))
+                }
+                Dim::Country => checks.push(Check::new(
+                    FacetKey::Country,
+                    self.countries.len(),
+                    |i| Value::Code(self.countries[i].clone()),
+                    move |r, out| out.extend(events[r].country.map(|x| x as usize)),
+                )),
+                Dim::When => checks.push(Check::new(
+                    FacetKey::When,
+                    2,
+                    |i| Value::When([When::Upcoming, When::Past][i]),
+                    move |r, out| out.push(if events[r].last >= today { 0 } else { 1 }),
+                )),
+                Dim::Tentative => checks.push(Check::new(
+                    FacetKey::Tentative,
+                    1,
+                    |_| Value::Yes,
+                    move |r, out| {
+                        if events[r].tentative {
+                            out.push(0)
+                        }
+                    },
+                )),
+                // Events have no language.
+                Dim::Language => {}
+            }
+        }
+        checks
     }
 
-    /// Filters events; `hits` in date order (or by rank if `rank` and there is a search).
-    pub fn events(&self, c: &Catalog, f: &Filters, today: NaiveDate) -> Results {
+    /// The resource facets, in the vocabulary's order.
+    fn resource_checks<'a>(&'a self, c: &'a Catalog) -> Vec<Check<'a>> {
+        let resources: &[ResourceKey] = &self.resources;
+        let mut checks = Vec::new();
+        for spec in &DIMS {
+            match spec.dim {
+                Dim::Process => checks.push(self.process_check(c, move |r| &resources[r].procs)),
+                Dim::Kind => checks.push(Check::new(
+                    FacetKey::Kind,
+                    self.resource_kinds.len(),
+                    ids(&self.resource_kinds),
+                    move |r, out| out.push(resources[r].kind as usize),
+                )),
+                Dim::Year => {
+                    let years = &self.resource_years;
+                    checks.push(Check::new(
+                        FacetKey::Year,
+                        years.len(),
+                        move |i| Value::Year(years[i]),
+                        move |r, out| {
+                            out.extend(years.iter().position(|&y| y == resources[r].year))
+                        },
+                    ))
+                }
+                Dim::Language => checks.push(Check::new(
+                    FacetKey::Language,
+                    self.languages.len(),
+                    |i| Value::Code(self.languages[i].clone()),
+                    move |r, out| out.push(resources[r].lang as usize),
+                )),
+                // Resources carry no tags, place, tense or tentative flag of their own.
+                Dim::Tag | Dim::Country | Dim::When | Dim::Tentative => {}
+            }
+        }
+        checks
+    }
+
+    fn process_check<'a>(
+        &'a self,
+        c: &'a Catalog,
+        procs: impl Fn(usize) -> &'a [u32] + 'a,
+    ) -> Check<'a> {
+        Check::new(
+            FacetKey::Process,
+            c.processes.len(),
+            |i| Value::Id(c.processes[i].id.clone()),
+            move |r, out| out.extend(procs(r).iter().map(|&p| p as usize)),
+        )
+    }
+
+    /// Filters events; `hits` in date order (or by rank if there is a search).
+    pub(crate) fn events(&self, c: &Catalog, s: &Search, f: &Filters, today: NaiveDate) -> Results {
         let q = Query::new(&f.q);
         let from = f.from.map(|d| d.first_day());
         let to = f.to.map(|d| d.last_day());
-        let mut checks = vec![Check {
-            key: FacetKey::Process,
-            selected: self.process_positions(c, f),
-            len: c.processes.len(),
-        }];
-        // Tags are numbered across taxonomies; each taxonomy's facet numbers its own from 0.
-        let tag_offset: Vec<usize> = c
-            .taxonomies
-            .iter()
-            .scan(0, |acc, tax| {
-                let o = *acc;
-                *acc += tax.tags.len();
-                Some(o)
-            })
-            .collect();
-        for (t, tax) in c.taxonomies.iter().enumerate() {
-            let selected = f
-                .tags
-                .iter()
-                .filter_map(|id| tax.tags.iter().position(|g| g.id == *id))
-                .collect();
-            checks.push(Check {
-                key: FacetKey::Taxonomy(t),
-                selected,
-                len: tax.tags.len(),
-            });
-        }
-        checks.push(Check {
-            key: FacetKey::Kind,
-            selected: positions(&self.event_kinds, f.kinds.iter().map(|k| k.to_string())),
-            len: self.event_kinds.len(),
-        });
-        checks.push(Check {
-            key: FacetKey::Year,
-            selected: positions_i32(&self.event_years, &f.years),
-            len: self.event_years.len(),
-        });
-        checks.push(Check {
-            key: FacetKey::Country,
-            selected: positions(&self.countries, f.countries.iter().cloned()),
-            len: self.countries.len(),
-        });
-        let when_sel = match f.when {
-            Some(When::Upcoming) => vec![0],
-            Some(When::Past) => vec![1],
-            None => vec![],
-        };
-        checks.push(Check {
-            key: FacetKey::When,
-            selected: when_sel,
-            len: 2,
-        });
-        checks.push(Check {
-            key: FacetKey::Tentative,
-            selected: if f.tentative { vec![0] } else { vec![] },
-            len: 1,
-        });
-
-        let ranked = !q.is_empty();
-        let scores = if ranked {
-            self.event_search.scores(&q)
-        } else {
-            Vec::new()
-        };
+        let scores = Search::scores(&s.events, &q);
         let base = |r: usize| {
             let k = &self.events[r];
-            (!ranked || scores[r].is_some())
+            scores.as_ref().is_none_or(|s| s[r].is_some())
                 && from.is_none_or(|d| k.last >= d)
                 && to.is_none_or(|d| k.first <= d)
         };
-        // Year → position in `event_years` (newest first; years with no event are absent).
-        let oldest = self.event_years.last().copied().unwrap_or(0);
-        let mut year_pos = vec![
-            usize::MAX;
-            self.event_years
-                .first()
-                .map_or(0, |&y| (y - oldest + 1) as usize)
-        ];
-        for (i, &y) in self.event_years.iter().enumerate() {
-            year_pos[(y - oldest) as usize] = i;
-        }
-        // Each taxonomy's tags, as a range of the tag numbering.
-        let tag_ranges: Vec<(usize, usize)> = c
-            .taxonomies
-            .iter()
-            .zip(&tag_offset)
-            .map(|(tax, &lo)| (lo, lo + tax.tags.len()))
-            .collect();
-        let events: &[EventKey] = &self.events;
-        let has = |r: usize, out: &mut Vec<usize>, ends: &mut Vec<usize>| {
-            let k = &events[r];
-            out.extend(k.procs.iter().map(|&p| p as usize));
-            ends.push(out.len());
-            for &(lo, hi) in &tag_ranges {
-                out.extend(
-                    k.tags
-                        .iter()
-                        .map(|&g| g as usize)
-                        .filter(|g| (lo..hi).contains(g))
-                        .map(|g| g - lo),
-                );
-                ends.push(out.len());
-            }
-            out.push(k.kind as usize);
-            ends.push(out.len());
-            out.extend(
-                (k.first.year()..=k.last.year())
-                    .filter_map(|y| year_pos.get((y - oldest) as usize).copied())
-                    .filter(|&p| p != usize::MAX),
-            );
-            ends.push(out.len());
-            out.extend(k.country.map(|x| x as usize));
-            ends.push(out.len());
-            out.push(if k.last >= today { 0 } else { 1 });
-            ends.push(out.len());
-            if k.tentative {
-                out.push(0);
-            }
-            ends.push(out.len());
-        };
-        let (mut hits, counts) = run_facets(self.events.len(), base, &checks, has);
-        if ranked {
+        let checks = self.event_checks(c, today);
+        let (mut hits, facets) = run_facets(self.events.len(), base, &checks, f);
+        if let Some(scores) = &scores {
             // Stable: equal scores keep date order.
             super::sort::by_rank(&mut hits, |&h| scores[h as usize].unwrap_or(0));
         }
-        let facets = facets(&checks, counts, |key, i| match key {
-            FacetKey::Process => c.processes[i].id.to_string(),
-            FacetKey::Taxonomy(t) => c.taxonomies[t].tags[i].id.to_string(),
-            FacetKey::Kind => self.event_kinds[i].clone(),
-            FacetKey::Year => self.event_years[i].to_string(),
-            FacetKey::Country => self.countries[i].clone(),
-            FacetKey::When => if i == 0 {
-                When::Upcoming.key()
-            } else {
-                When::Past.key()
-            }
-            .to_owned(),
-            FacetKey::Tentative | FacetKey::Language => "1".to_owned(),
-        });
         Results {
             hits,
             facets: self.in_tree_order(facets),
@@ -514,58 +605,15 @@ impl Index {
     }
 
     /// Filters resources; `hits` newest first (or by rank when searching).
-    pub fn resources(&self, c: &Catalog, f: &Filters) -> Results {
+    pub(crate) fn resources(&self, c: &Catalog, s: &Search, f: &Filters) -> Results {
         let q = Query::new(&f.q);
-        let checks = [
-            Check {
-                key: FacetKey::Process,
-                selected: self.process_positions(c, f),
-                len: c.processes.len(),
-            },
-            Check {
-                key: FacetKey::Kind,
-                selected: positions(&self.resource_kinds, f.kinds.iter().map(|k| k.to_string())),
-                len: self.resource_kinds.len(),
-            },
-            Check {
-                key: FacetKey::Year,
-                selected: positions_i32(&self.resource_years, &f.years),
-                len: self.resource_years.len(),
-            },
-            Check {
-                key: FacetKey::Language,
-                selected: positions(&self.languages, f.languages.iter().cloned()),
-                len: self.languages.len(),
-            },
-        ];
-        let ranked = !q.is_empty();
-        let scores = if ranked {
-            self.resource_search.scores(&q)
-        } else {
-            Vec::new()
-        };
-        let base = |r: usize| !ranked || scores[r].is_some();
-        let has = |r: usize, out: &mut Vec<usize>, ends: &mut Vec<usize>| {
-            let k = &self.resources[r];
-            out.extend(k.procs.iter().map(|&p| p as usize));
-            ends.push(out.len());
-            out.push(k.kind as usize);
-            ends.push(out.len());
-            out.extend(self.resource_years.iter().position(|&y| y == k.year));
-            ends.push(out.len());
-            out.push(k.lang as usize);
-            ends.push(out.len());
-        };
-        let (mut hits, counts) = run_facets(self.resources.len(), base, &checks, has);
-        if ranked {
+        let scores = Search::scores(&s.resources, &q);
+        let base = |r: usize| scores.as_ref().is_none_or(|s| s[r].is_some());
+        let checks = self.resource_checks(c);
+        let (mut hits, facets) = run_facets(self.resources.len(), base, &checks, f);
+        if let Some(scores) = &scores {
             super::sort::by_rank(&mut hits, |&h| scores[h as usize].unwrap_or(0));
         }
-        let facets = facets(&checks, counts, |key, i| match key {
-            FacetKey::Process => c.processes[i].id.to_string(),
-            FacetKey::Kind => self.resource_kinds[i].clone(),
-            FacetKey::Year => self.resource_years[i].to_string(),
-            _ => self.languages[i].clone(),
-        });
         Results {
             hits,
             facets: self.in_tree_order(facets),
@@ -584,39 +632,6 @@ impl Index {
         }
         facets
     }
-
-    /// Everything that matches `q`, best first: processes, events and resources together.
-    pub fn search(&self, q: &str) -> Vec<SearchHit> {
-        let q = Query::new(q);
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let mut hits = Vec::new();
-        let kinds: [(&SearchIndex, RecordOf); 3] = [
-            (&self.process_search, Record::Process),
-            (&self.event_search, Record::Event),
-            (&self.resource_search, Record::Resource),
-        ];
-        for (index, record) in kinds {
-            for (i, s) in index.scores(&q).into_iter().enumerate() {
-                if let Some(score) = s {
-                    hits.push(SearchHit {
-                        record: record(i),
-                        score,
-                    });
-                }
-            }
-        }
-        super::sort::by_rank(&mut hits, |h| h.score);
-        hits
-    }
-}
-
-fn positions_i32(all: &[i32], chosen: &[i32]) -> Vec<usize> {
-    chosen
-        .iter()
-        .filter_map(|c| all.iter().position(|a| a == c))
-        .collect()
 }
 
 /// Makes a `Record` of one kind from its index.

@@ -1,15 +1,33 @@
 use super::*;
 use crate::core::catalog::Catalog;
+use crate::core::dataset::Dataset;
 use crate::core::fold::fold;
-use crate::core::load::load;
 use crate::core::model::Id;
-use crate::core::route::{Filters, When};
 use crate::core::synth::{self, Rng};
 
-fn catalog(n: usize) -> Catalog {
-    let l = load(&synth::dataset(n, 7)).expect("synthetic loads");
-    assert!(l.issues.is_empty(), "{:?}", l.issues.first());
-    l.catalog
+fn dataset(n: usize) -> Dataset {
+    let d = Dataset::load(&synth::dataset(n, 7), "synth.json", Some("en")).expect("loads");
+    assert!(d.issues.is_empty(), "{:?}", d.issues.first());
+    d
+}
+
+/// Filters choosing these values.
+fn with(values: &[(Dim, Value)]) -> Filters {
+    let mut f = Filters::default();
+    for (d, v) in values {
+        f = f.toggled(*d, v);
+    }
+    f
+}
+
+fn years(f: &Filters) -> Vec<i32> {
+    f.values(Dim::Year)
+        .iter()
+        .filter_map(|v| match v {
+            Value::Year(y) => Some(*y),
+            _ => None,
+        })
+        .collect()
 }
 
 fn today() -> NaiveDate {
@@ -33,8 +51,9 @@ fn naive(c: &Catalog, f: &Filters, today: NaiveDate) -> Vec<u32> {
                 .iter()
                 .filter_map(|p| c.process_index(p))
                 .collect();
-            let in_proc = f.processes.is_empty()
-                || f.processes.iter().any(|sel| {
+            let chosen_procs: Vec<&Id> = f.ids(Dim::Process).collect();
+            let in_proc = chosen_procs.is_empty()
+                || chosen_procs.iter().any(|sel| {
                     c.process_index(sel)
                         .is_some_and(|s| procs.iter().any(|&p| c.subtree(s).contains(&p)))
                 });
@@ -44,32 +63,32 @@ fn naive(c: &Catalog, f: &Filters, today: NaiveDate) -> Vec<u32> {
                 .collect();
             let in_tags = c.taxonomies.iter().all(|tax| {
                 let sel: Vec<&Id> = f
-                    .tags
-                    .iter()
+                    .ids(Dim::Tag)
                     .filter(|t| tax.tags.iter().any(|g| &g.id == *t))
                     .collect();
                 sel.is_empty() || sel.iter().any(|t| tags.contains(&t.as_str()))
             });
             let last = e.end.unwrap_or(e.start).last_day();
             let first = e.start.first_day();
-            let in_kind = f.kinds.is_empty() || f.kinds.contains(&e.kind);
-            let in_year = f.years.is_empty()
-                || f.years
-                    .iter()
-                    .any(|y| (first.year()..=last.year()).contains(y));
+            let kinds: Vec<&Id> = f.ids(Dim::Kind).collect();
+            let in_kind = kinds.is_empty() || kinds.contains(&&e.kind);
+            let ys = years(f);
+            let in_year =
+                ys.is_empty() || ys.iter().any(|y| (first.year()..=last.year()).contains(y));
             let country = e
                 .location
                 .as_ref()
                 .and_then(|l| l.country.as_ref())
-                .map(|k| k.as_str().to_owned());
+                .map(|k| Value::Code(k.as_str().to_owned()));
+            let countries = f.values(Dim::Country);
             let in_country =
-                f.countries.is_empty() || country.is_some_and(|k| f.countries.contains(&k));
-            let in_when = match f.when {
+                countries.is_empty() || country.is_some_and(|k| countries.contains(&k));
+            let in_when = match f.when() {
                 None => true,
                 Some(When::Upcoming) => last >= today,
                 Some(When::Past) => last < today,
             };
-            let in_tent = !f.tentative || e.tentative;
+            let in_tent = !f.tentative() || e.tentative;
             let in_range = f.from.is_none_or(|d| last >= d.first_day())
                 && f.to.is_none_or(|d| first <= d.last_day());
             let summary = e.summary.as_ref().map(|s| s.get(lang, lang)).unwrap_or("");
@@ -109,26 +128,34 @@ fn naive(c: &Catalog, f: &Filters, today: NaiveDate) -> Vec<u32> {
 
 fn random_filters(r: &mut Rng, c: &Catalog) -> Filters {
     let mut f = Filters::default();
-    for _ in 0..r.below(3) {
-        f.processes
-            .push(c.processes[r.below(c.processes.len())].id.clone());
-    }
-    for _ in 0..r.below(3) {
+    let procs =
+        (0..r.below(3)).map(|_| Value::Id(c.processes[r.below(c.processes.len())].id.clone()));
+    f.set(Dim::Process, procs.collect::<Vec<_>>());
+    let tags = (0..r.below(3)).map(|_| {
         let tax = &c.taxonomies[r.below(c.taxonomies.len())];
-        f.tags.push(tax.tags[r.below(tax.tags.len())].id.clone());
+        Value::Id(tax.tags[r.below(tax.tags.len())].id.clone())
+    });
+    f.set(Dim::Tag, tags.collect::<Vec<_>>());
+    if r.chance(40) {
+        let k = &c.event_kinds[r.below(c.event_kinds.len())];
+        f.set(Dim::Kind, [Value::Id(k.id.clone())]);
     }
     if r.chance(40) {
-        f.kinds
-            .push(c.event_kinds[r.below(c.event_kinds.len())].id.clone());
-    }
-    if r.chance(40) {
-        f.years = vec![2000 + r.below(30) as i32, 2000 + r.below(30) as i32];
+        let (a, b) = (2000 + r.below(30) as i32, 2000 + r.below(30) as i32);
+        f.set(Dim::Year, [Value::Year(a), Value::Year(b)]);
     }
     if r.chance(30) {
-        f.countries = vec![r.pick(&["US", "AT", "VN", "CH"]).to_string()];
+        f.set(
+            Dim::Country,
+            [Value::Code(r.pick(&["US", "AT", "VN", "CH"]).to_string())],
+        );
     }
-    f.when = *r.pick(&[None, None, Some(When::Upcoming), Some(When::Past)]);
-    f.tentative = r.chance(15);
+    if let Some(w) = *r.pick(&[None, None, Some(When::Upcoming), Some(When::Past)]) {
+        f.set(Dim::When, [Value::When(w)]);
+    }
+    if r.chance(15) {
+        f.set(Dim::Tentative, [Value::Yes]);
+    }
     if r.chance(30) {
         f.q = r
             .pick(&[
@@ -145,60 +172,56 @@ fn random_filters(r: &mut Rng, c: &Catalog) -> Filters {
         f.from = crate::core::date::PartialDate::parse("2010").ok();
         f.to = crate::core::date::PartialDate::parse("2020-06").ok();
     }
-    f.processes.dedup();
-    f.tags.dedup();
     f
 }
 
 #[test]
 fn results_equal_the_naive_oracle() {
-    let c = catalog(3000);
-    let ix = Index::new(&c, "en");
+    let ix = dataset(3000);
+    let c = &ix.catalog;
     let mut r = Rng(99);
     for _ in 0..60 {
-        let f = random_filters(&mut r, &c);
-        let mut got = ix.events(&c, &f, today()).hits;
+        let f = random_filters(&mut r, c);
+        let mut got = ix.events(&f, today()).hits;
         got.sort_unstable();
-        assert_eq!(got, naive(&c, &f, today()), "filters {f:?}");
+        assert_eq!(got, naive(c, &f, today()), "filters {f:?}");
     }
 }
 
 #[test]
 fn facet_counts_equal_the_filtered_result_sizes() {
-    let c = catalog(600);
-    let ix = Index::new(&c, "en");
+    let ix = dataset(600);
+    let c = &ix.catalog;
     let mut r = Rng(5);
     for _ in 0..25 {
-        let f = random_filters(&mut r, &c);
-        let res = ix.events(&c, &f, today());
+        let f = random_filters(&mut r, c);
+        let res = ix.events(&f, today());
         for facet in &res.facets {
             for opt in &facet.options {
-                // The facet's selection replaced by this one option alone.
+                // The facet's choice replaced by this one option alone: a taxonomy's facet
+                // keeps the tags chosen in other taxonomies.
                 let mut g = f.clone();
-                match facet.key {
-                    FacetKey::Process => g.processes = vec![id(&opt.value)],
-                    FacetKey::Taxonomy(t) => {
-                        g.tags
-                            .retain(|x| !c.taxonomies[t].tags.iter().any(|tag| &tag.id == x));
-                        g.tags.push(id(&opt.value));
-                    }
-                    FacetKey::Kind => g.kinds = vec![id(&opt.value)],
-                    FacetKey::Year => g.years = vec![opt.value.parse().expect("year")],
-                    FacetKey::Country => g.countries = vec![opt.value.clone()],
-                    FacetKey::When => {
-                        g.when = Some(if opt.value == "upcoming" {
-                            When::Upcoming
-                        } else {
-                            When::Past
+                let dim = facet.key.dim();
+                let kept: Vec<Value> = match facet.key {
+                    FacetKey::Taxonomy(t) => f
+                        .values(dim)
+                        .iter()
+                        .filter(|v| {
+                            !c.taxonomies[t]
+                                .tags
+                                .iter()
+                                .any(|tag| **v == Value::Id(tag.id.clone()))
                         })
-                    }
-                    FacetKey::Tentative => g.tentative = true,
-                    FacetKey::Language => unreachable!("events have no language facet"),
-                }
-                let n = ix.events(&c, &g, today()).hits.len();
+                        .cloned()
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                g.set(dim, kept.into_iter().chain([opt.value.clone()]));
+                assert_eq!(g, facet.only(&f, &opt.value), "Facet::only agrees");
+                let n = ix.events(&g, today()).hits.len();
                 assert_eq!(
                     opt.count, n,
-                    "{:?} option {} with {f:?}",
+                    "{:?} option {:?} with {f:?}",
                     facet.key, opt.value
                 );
             }
@@ -208,48 +231,32 @@ fn facet_counts_equal_the_filtered_result_sizes() {
 
 #[test]
 fn two_filters_narrow_and_one_facet_widens() {
-    let c = catalog(2000);
-    let ix = Index::new(&c, "en");
-    let all = ix.events(&c, &Filters::default(), today()).hits.len();
+    let ix = dataset(2000);
+    let c = &ix.catalog;
+    let all = ix.events(&Filters::default(), today()).hits.len();
     assert_eq!(all, c.events.len());
-    let kind = Filters {
-        kinds: vec![id("session")],
-        ..Filters::default()
-    };
-    let kind_n = ix.events(&c, &kind, today()).hits.len();
-    let both = Filters {
-        countries: vec!["AT".into()],
-        ..kind.clone()
-    };
-    let both_n = ix.events(&c, &both, today()).hits.len();
+    let kind = with(&[(Dim::Kind, Value::Id(id("session")))]);
+    let kind_n = ix.events(&kind, today()).hits.len();
+    let both = kind.toggled(Dim::Country, &Value::Code("AT".into()));
+    let both_n = ix.events(&both, today()).hits.len();
     assert!(0 < both_n && both_n < kind_n && kind_n < all);
-    let either = Filters {
-        kinds: vec![id("session"), id("deadline")],
-        ..Filters::default()
-    };
-    assert!(ix.events(&c, &either, today()).hits.len() > kind_n);
+    let either = kind.toggled(Dim::Kind, &Value::Id(id("deadline")));
+    assert!(ix.events(&either, today()).hits.len() > kind_n);
 }
 
 #[test]
 fn a_parent_process_includes_its_children() {
-    let c = catalog(2000);
-    let ix = Index::new(&c, "en");
+    let ix = dataset(2000);
+    let c = &ix.catalog;
     let (parent, _) = c.process("p4").expect("p4");
     assert!(
         !c.children(parent).is_empty(),
         "synthetic data nests p8 under p4"
     );
     let only = |p: &str| {
-        ix.events(
-            &c,
-            &Filters {
-                processes: vec![id(p)],
-                ..Filters::default()
-            },
-            today(),
-        )
-        .hits
-        .len()
+        ix.events(&with(&[(Dim::Process, Value::Id(id(p)))]), today())
+            .hits
+            .len()
     };
     let own = c.events_of(parent).count();
     assert!(only("p4") > own, "children's events are included");
@@ -260,27 +267,30 @@ fn years_with_no_event_are_no_option_and_spans_count_in_each_year() {
     let mut v = crate::core::load_tests::base();
     v["events"].as_array_mut().expect("events").push(serde_json::json!(
         {"id": "old", "processes": ["alpha"], "title": "Old", "kind": "session", "start": "2019", "end": "2020", "sources": ["https://example.org/o"]}));
-    let c = load(&v.to_string()).expect("loads").catalog;
-    let ix = Index::new(&c, "en");
-    let res = ix.events(&c, &Filters::default(), today());
+    let ix = Dataset::load(&v.to_string(), "x.json", None).expect("loads");
+    let res = ix.events(&Filters::default(), today());
     let years = res
         .facets
         .iter()
         .find(|f| f.key == FacetKey::Year)
         .expect("year facet");
-    let listed: Vec<(&str, usize)> = years
+    let listed: Vec<(Value, usize)> = years
         .options
         .iter()
-        .map(|o| (o.value.as_str(), o.count))
+        .map(|o| (o.value.clone(), o.count))
         .collect();
-    assert_eq!(listed, [("2026", 1), ("2025", 1), ("2020", 1), ("2019", 1)]);
+    let y = Value::Year;
+    assert_eq!(
+        listed,
+        [(y(2026), 1), (y(2025), 1), (y(2020), 1), (y(2019), 1)]
+    );
 }
 
 #[test]
 fn hits_are_in_date_order_without_a_search() {
-    let c = catalog(500);
-    let ix = Index::new(&c, "en");
-    let hits = ix.events(&c, &Filters::default(), today()).hits;
+    let ix = dataset(500);
+    let c = &ix.catalog;
+    let hits = ix.events(&Filters::default(), today()).hits;
     assert!(hits
         .windows(2)
         .all(|w| c.events[w[0] as usize].start <= c.events[w[1] as usize].start));
@@ -288,13 +298,11 @@ fn hits_are_in_date_order_without_a_search() {
 
 #[test]
 fn search_ranks_title_matches_first() {
-    let c = catalog(800);
-    let ix = Index::new(&c, "en");
-    let f = Filters {
-        q: "treaty".into(),
-        ..Filters::default()
-    };
-    let hits = ix.events(&c, &f, today()).hits;
+    let ix = dataset(800);
+    let c = &ix.catalog;
+    let mut f = Filters::default();
+    f.q = "treaty".into();
+    let hits = ix.events(&f, today()).hits;
     assert!(hits.len() > 2);
     let in_title = |h: &u32| fold(c.events[*h as usize].title.get("en", "en")).contains("treaty");
     let first_body_only = hits.iter().position(|h| !in_title(h)).unwrap_or(hits.len());
@@ -306,8 +314,7 @@ fn search_ranks_title_matches_first() {
 
 #[test]
 fn global_search_finds_all_record_kinds() {
-    let c = catalog(300);
-    let ix = Index::new(&c, "en");
+    let ix = dataset(300);
     let hits = ix.search("process");
     assert!(hits.iter().any(|h| matches!(h.record, Record::Process(_))));
     let hits = ix.search("zurich");
@@ -317,24 +324,18 @@ fn global_search_finds_all_record_kinds() {
 
 #[test]
 fn resource_facets_count_like_event_facets() {
-    let c = catalog(2000);
-    let ix = Index::new(&c, "en");
-    let f = Filters {
-        languages: vec!["es".into()],
-        ..Filters::default()
-    };
-    let res = ix.resources(&c, &f);
+    let ix = dataset(2000);
+    let c = &ix.catalog;
+    let f = with(&[(Dim::Language, Value::Code("es".into()))]);
+    let res = ix.resources(&f);
     let kinds = res
         .facets
         .iter()
         .find(|f| f.key == FacetKey::Kind)
         .expect("kind facet");
     for o in &kinds.options {
-        let g = Filters {
-            kinds: vec![id(&o.value)],
-            ..f.clone()
-        };
-        assert_eq!(o.count, ix.resources(&c, &g).hits.len());
+        let g = f.toggled(Dim::Kind, &o.value);
+        assert_eq!(o.count, ix.resources(&g).hits.len());
     }
     assert!(res
         .hits
@@ -348,14 +349,15 @@ fn resource_facets_count_like_event_facets() {
 
 #[test]
 fn search_indexes_score_as_the_scan_does() {
-    let c = catalog(1000);
-    let ix = Index::new(&c, "en");
+    let ix = dataset(1000);
+    let c = &ix.catalog;
+    let s = Search::new(c, "en");
     let kinds: [(&SearchIndex, RecordOf); 3] = [
-        (&ix.process_search, Record::Process),
-        (&ix.event_search, Record::Event),
-        (&ix.resource_search, Record::Resource),
+        (&s.processes, Record::Process),
+        (&s.events, Record::Event),
+        (&s.resources, Record::Resource),
     ];
-    let all = search_text::each_kind(&c, "en");
+    let all = search_text::each_kind(c, "en");
     // Every prefix of every word (numbers only up to two digits, they are one per event).
     let mut words = std::collections::BTreeSet::new();
     for (t, b) in all.iter().flatten() {

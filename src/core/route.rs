@@ -3,6 +3,8 @@
 //! fails: unknown keys and malformed values are dropped, whatever the URL says.
 
 use super::date::{Day, PartialDate};
+use super::facet::{is_lang, Dim, DIMS, MAX_VALUES};
+pub use super::facet::{Filters, When};
 use super::model::{Id, Url};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -36,21 +38,6 @@ impl View {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum When {
-    Upcoming,
-    Past,
-}
-
-impl When {
-    pub fn key(self) -> &'static str {
-        match self {
-            When::Upcoming => "upcoming",
-            When::Past => "past",
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Zoom {
     Decade,
@@ -76,28 +63,6 @@ pub enum Theme {
     Dark,
     /// Follow the reader's system setting (the default).
     Auto,
-}
-
-/// Filters shared by the events, timeline and resources views. Lists are OR within, AND across.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filters {
-    pub processes: Vec<Id>,
-    pub tags: Vec<Id>,
-    pub kinds: Vec<Id>,
-    pub years: Vec<i32>,
-    pub from: Option<PartialDate>,
-    pub to: Option<PartialDate>,
-    pub countries: Vec<String>,
-    pub languages: Vec<String>,
-    pub when: Option<When>,
-    pub tentative: bool,
-    pub q: String,
-}
-
-impl Filters {
-    pub fn is_empty(&self) -> bool {
-        *self == Filters::default()
-    }
 }
 
 /// Settings that hold across every view: they survive navigation inside the app.
@@ -130,7 +95,12 @@ pub struct State {
 }
 
 pub const MAX_QUERY_CHARS: usize = 200;
-const MAX_LIST: usize = 64;
+
+/// The URL keys besides the facets' (`facet::DIMS`) that `embed.js` takes as `data-` attributes.
+/// `process` is the one facet it treats specially: the explainer's `id` with `data-view="process"`.
+pub const EMBED_KEYS: [&str; 8] = [
+    "q", "from", "to", "theme", "accent", "lang", "data", "today",
+];
 
 impl State {
     /// A fresh state for `view`, keeping only the global settings.
@@ -148,38 +118,16 @@ impl State {
         let mut process_id = None;
         let mut view_key = None;
         for (k, v) in pairs(query) {
+            if let Some(dim) = Dim::from_key(&k) {
+                s.filters.set(dim, list(&v).filter_map(|x| dim.parse(x)));
+                continue;
+            }
             let f = &mut s.filters;
             match k.as_str() {
                 "view" => view_key = Some(v),
                 "id" => process_id = Id::parse(&v).ok(),
-                "process" => f.processes = ids(&v),
-                "tag" => f.tags = ids(&v),
-                "kind" => f.kinds = ids(&v),
-                "year" => {
-                    f.years = list(&v)
-                        .filter_map(|y| y.parse().ok())
-                        .filter(|y| (1000..=9999).contains(y))
-                        .collect()
-                }
                 "from" => f.from = PartialDate::parse(&v).ok(),
                 "to" => f.to = PartialDate::parse(&v).ok(),
-                "country" => {
-                    f.countries = list(&v)
-                        .filter(|c| is_country(c))
-                        .map(str::to_owned)
-                        .collect()
-                }
-                "language" => {
-                    f.languages = list(&v).filter(|l| is_lang(l)).map(str::to_owned).collect()
-                }
-                "when" => {
-                    f.when = match v.as_str() {
-                        "upcoming" => Some(When::Upcoming),
-                        "past" => Some(When::Past),
-                        _ => None,
-                    }
-                }
-                "tentative" => f.tentative = matches!(v.as_str(), "1" | "true" | "yes"),
                 "q" => f.q = v.trim().chars().take(MAX_QUERY_CHARS).collect(),
                 "event" => s.event = Id::parse(&v).ok(),
                 "zoom" => s.zoom = Zoom::ALL.into_iter().find(|z| z.key() == v),
@@ -225,23 +173,18 @@ impl State {
             out.push(("id", id.to_string()));
         }
         let f = &self.filters;
-        push_list(&mut out, "process", f.processes.iter().map(Id::as_str));
-        push_list(&mut out, "tag", f.tags.iter().map(Id::as_str));
-        push_list(&mut out, "kind", f.kinds.iter().map(Id::as_str));
-        push_list(&mut out, "year", f.years.iter().map(|y| y.to_string()));
+        for spec in &DIMS {
+            push_list(
+                &mut out,
+                spec.key,
+                f.values(spec.dim).iter().map(|v| v.to_string()),
+            );
+        }
         if let Some(d) = f.from {
             out.push(("from", d.to_string()));
         }
         if let Some(d) = f.to {
             out.push(("to", d.to_string()));
-        }
-        push_list(&mut out, "country", f.countries.iter());
-        push_list(&mut out, "language", f.languages.iter());
-        if let Some(w) = f.when {
-            out.push(("when", w.key().to_owned()));
-        }
-        if f.tentative {
-            out.push(("tentative", "1".to_owned()));
         }
         if !f.q.is_empty() {
             out.push(("q", f.q.clone()));
@@ -313,29 +256,7 @@ fn list(v: &str) -> impl Iterator<Item = &str> {
     v.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .take(MAX_LIST)
-}
-
-/// Valid, distinct ids from a comma-separated list.
-fn ids(v: &str) -> Vec<Id> {
-    let mut out: Vec<Id> = Vec::new();
-    for id in list(v).filter_map(|s| Id::parse(s).ok()) {
-        if !out.contains(&id) {
-            out.push(id);
-        }
-    }
-    out
-}
-
-fn is_country(c: &str) -> bool {
-    c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-fn is_lang(l: &str) -> bool {
-    !l.is_empty()
-        && l.len() <= 35
-        && l.split('-')
-            .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .take(MAX_VALUES)
 }
 
 fn is_frame_id(f: &str) -> bool {

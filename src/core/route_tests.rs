@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::facet::{Value, DIM_COUNT};
 use crate::core::synth::Rng;
 
 fn id(s: &str) -> Id {
@@ -9,8 +10,19 @@ fn pick_str<'a>(r: &mut Rng, xs: &[&'a str]) -> &'a str {
     xs[r.below(xs.len())]
 }
 
-fn random_state(r: &mut Rng) -> State {
-    let ids = ["oewg-2021-2025", "gge", "a", "b.c", "x_y", "ahc"];
+/// URL values each dimension is tried with, valid ones mostly.
+fn candidates(dim: Dim) -> &'static [&'static str] {
+    match dim {
+        Dim::Process | Dim::Tag | Dim::Kind => &["oewg-2021-2025", "gge", "a", "b.c", "x_y", "ahc"],
+        Dim::Year => &["2000", "2007", "2026", "1998"],
+        Dim::Country => &["US", "AT", "VN"],
+        Dim::Language => &["es", "en", "zh-Hans"],
+        Dim::When => &["upcoming", "past"],
+        Dim::Tentative => &["1"],
+    }
+}
+
+fn random_filters(r: &mut Rng, date: impl Fn(&mut Rng) -> Option<PartialDate>) -> Filters {
     let texts = [
         "",
         "cyber crime",
@@ -23,16 +35,23 @@ fn random_state(r: &mut Rng) -> State {
         "quote\"s",
         "é,è",
     ];
-    let some_ids = |r: &mut Rng| -> Vec<Id> {
-        let mut v: Vec<Id> = Vec::new();
-        for _ in 0..r.below(4) {
-            let i = id(pick_str(r, &ids));
-            if !v.contains(&i) {
-                v.push(i);
-            }
-        }
-        v
-    };
+    let mut f = Filters::default();
+    for spec in &DIMS {
+        let all = candidates(spec.dim);
+        let n = r.below(all.len() + 1);
+        let values: Vec<_> = (0..n)
+            .filter_map(|_| spec.dim.parse(pick_str(r, all)))
+            .collect();
+        f.set(spec.dim, values);
+    }
+    f.from = if r.coin() { date(r) } else { None };
+    f.to = if r.coin() { date(r) } else { None };
+    f.q = r.pick(&texts[..]).trim().to_string();
+    f
+}
+
+fn random_state(r: &mut Rng) -> State {
+    let ids = ["oewg-2021-2025", "gge", "a", "b.c", "x_y", "ahc"];
     let view = match r.below(8) {
         0 => View::Overview,
         1 => View::Process(id(pick_str(r, &ids))),
@@ -52,23 +71,7 @@ fn random_state(r: &mut Rng) -> State {
     };
     State {
         view,
-        filters: Filters {
-            processes: some_ids(r),
-            tags: some_ids(r),
-            kinds: some_ids(r),
-            years: (0..r.below(3)).map(|i| 2000 + i as i32 * 7).collect(),
-            from: if r.coin() { date(r) } else { None },
-            to: if r.coin() { date(r) } else { None },
-            countries: if r.coin() {
-                vec!["US".into(), "AT".into()]
-            } else {
-                vec![]
-            },
-            languages: if r.coin() { vec!["es".into()] } else { vec![] },
-            when: *r.pick(&[None, Some(When::Past), Some(When::Upcoming)]),
-            tentative: r.coin(),
-            q: r.pick(&texts[..]).trim().to_string(),
-        },
+        filters: random_filters(r, date),
         event: if r.coin() {
             Some(id(pick_str(r, &ids)))
         } else {
@@ -111,6 +114,22 @@ fn random_state(r: &mut Rng) -> State {
 }
 
 #[test]
+fn every_facet_survives_a_round_trip() {
+    let mut r = Rng(7);
+    let mut seen = [false; DIM_COUNT];
+    for _ in 0..500 {
+        let s = random_state(&mut r);
+        for spec in &DIMS {
+            seen[spec.dim as usize] |= !s.filters.values(spec.dim).is_empty();
+        }
+        assert_eq!(State::from_query(&s.to_query()).filters, s.filters);
+    }
+    for spec in &DIMS {
+        assert!(seen[spec.dim as usize], "{} never tried", spec.key);
+    }
+}
+
+#[test]
 fn encode_then_decode_gives_the_same_state() {
     let mut r = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..2000 {
@@ -133,9 +152,15 @@ fn default_state_is_the_bare_url() {
 fn reads_a_hand_written_url() {
     let s = State::from_query("?view=events&process=oewg-2021-2025,ahc&tag=binding&year=2024,2025&when=upcoming&q=hanoi+signing&today=2026-11-26");
     assert_eq!(s.view, View::Events);
-    assert_eq!(s.filters.processes, vec![id("oewg-2021-2025"), id("ahc")]);
-    assert_eq!(s.filters.years, vec![2024, 2025]);
-    assert_eq!(s.filters.when, Some(When::Upcoming));
+    assert_eq!(
+        s.filters.values(Dim::Process),
+        [Value::Id(id("oewg-2021-2025")), Value::Id(id("ahc"))]
+    );
+    assert_eq!(
+        s.filters.values(Dim::Year),
+        [Value::Year(2024), Value::Year(2025)]
+    );
+    assert_eq!(s.filters.when(), Some(When::Upcoming));
     assert_eq!(s.filters.q, "hanoi signing");
     assert_eq!(
         s.globals.today.map(|d| d.to_string()),
@@ -150,10 +175,10 @@ fn ignores_unknown_and_malformed_parameters() {
          &zoom=galaxy&today=2026-02-30&data=javascript:alert(1)&accent=red&lang=<script>&foo=bar&%ZZ=%E0%A4%A",
     );
     assert_eq!(s.view, View::Overview);
-    assert_eq!(s.filters.processes, vec![id("ok")]);
-    assert_eq!(s.filters.years, vec![2024]);
+    assert_eq!(s.filters.values(Dim::Process), [Value::Id(id("ok"))]);
+    assert_eq!(s.filters.values(Dim::Year), [Value::Year(2024)]);
     assert_eq!(s.filters.from, None);
-    assert_eq!(s.filters.when, None);
+    assert_eq!(s.filters.when(), None);
     assert_eq!(s.zoom, None);
     assert_eq!(s.globals.today, None);
     assert_eq!(s.globals.data, None);
@@ -219,4 +244,33 @@ fn hex_colours() {
     assert_eq!(parse_hex_colour("0a7c5a"), Some("0a7c5a".into()));
     assert_eq!(parse_hex_colour("#12345"), None);
     assert_eq!(parse_hex_colour("ggg"), None);
+}
+
+/// `embed.js` turns `data-` attributes into URL keys with its own list (it is plain JS, served
+/// to partners as is); that list must be exactly the facets plus `EMBED_KEYS`.
+#[test]
+fn embed_js_accepts_exactly_the_vocabulary() {
+    let js = include_str!("../../public/embed.js");
+    let start = js.find("var KEYS = {").expect("embed.js declares KEYS");
+    let body = &js[start + "var KEYS = {".len()..];
+    let body = &body[..body.find('}').expect("KEYS closes")];
+    let mut theirs: Vec<(String, String)> = body
+        .split(',')
+        .filter_map(|p| p.split_once(':'))
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().trim_matches('\'').to_owned()))
+        .collect();
+    theirs.sort();
+    let mut ours: Vec<(String, String)> = DIMS
+        .iter()
+        .map(|s| s.key)
+        .filter(|k| *k != "process")
+        .chain(EMBED_KEYS)
+        .map(|k| (k.to_owned(), k.to_owned()))
+        .collect();
+    ours.sort();
+    assert_eq!(theirs, ours);
+    assert!(
+        js.contains("d.process"),
+        "embed.js maps data-process itself"
+    );
 }

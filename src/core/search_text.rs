@@ -28,8 +28,18 @@ fn texts<'a>(
     dflt: &str,
 ) {
     for t in parts.into_iter().flatten() {
-        sink.part(in_title, t.get(lang, dflt));
+        for raw in read_and_default(t, lang, dflt) {
+            sink.part(in_title, raw);
+        }
     }
+}
+
+/// A text as read, then in the dataset's default language where that differs: a reader finds
+/// a record by the words on screen and by its original wording (a name they know in English).
+fn read_and_default<'a>(t: &'a Text, lang: &str, dflt: &str) -> impl Iterator<Item = &'a str> {
+    let read = t.get(lang, dflt);
+    let original = t.get(dflt, dflt);
+    std::iter::once(read).chain((original != read).then_some(original))
 }
 
 fn event(c: &Catalog, e: &Event, lang: &str, sink: &mut dyn Sink) {
@@ -49,7 +59,9 @@ fn event(c: &Catalog, e: &Event, lang: &str, sink: &mut dyn Sink) {
         .filter_map(|id| c.process(id.as_str()))
         .flat_map(|(_, p)| [p.short_name.as_ref(), Some(&p.name)]);
     for t in names.flatten() {
-        sink.shared_part(false, t.get(lang, dflt));
+        for raw in read_and_default(t, lang, dflt) {
+            sink.shared_part(false, raw);
+        }
     }
 }
 
@@ -243,7 +255,8 @@ mod tests {
         assert_eq!(events[at].0, "earlier");
         assert_eq!(
             events[at].1,
-            joined(&["Día uno", "", "New York", "Salle", "AL", "Alpha"])
+            // Read in French, the venue is searched in French and in the default English.
+            joined(&["Día uno", "", "New York", "Salle", "Hall", "AL", "Alpha"])
         );
         assert_eq!(processes[0].0, joined(&["Alpha", "AL"]));
         assert_eq!(

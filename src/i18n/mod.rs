@@ -45,6 +45,7 @@ pub struct Messages {
     pub facet_kind: &'static str,
     pub facet_language: &'static str,
     pub facet_process: &'static str,
+    pub facet_tag: &'static str,
     pub facet_tentative: &'static str,
     pub facet_when: &'static str,
     pub facet_year: &'static str,
@@ -222,6 +223,7 @@ pub static EN: Messages = Messages {
     facet_kind: "Kind",
     facet_language: "Language",
     facet_process: "Process",
+    facet_tag: "Tag",
     facet_tentative: "Dates",
     facet_when: "When",
     facet_year: "Year",
@@ -371,6 +373,24 @@ pub fn messages(lang: &str) -> &'static Messages {
     &EN
 }
 
+impl Messages {
+    /// A message named by a data table rather than by code: the facets' labels in
+    /// `core::facet::DIMS`. An unknown key gives "" (a test holds every table key to a message).
+    pub fn by_key(&self, key: &str) -> &'static str {
+        match key {
+            "facet_process" => self.facet_process,
+            "facet_tag" => self.facet_tag,
+            "facet_kind" => self.facet_kind,
+            "facet_year" => self.facet_year,
+            "facet_country" => self.facet_country,
+            "facet_language" => self.facet_language,
+            "facet_when" => self.facet_when,
+            "facet_tentative" => self.facet_tentative,
+            _ => "",
+        }
+    }
+}
+
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();
@@ -394,6 +414,19 @@ mod tests {
             fill(EN.show_more, &[("n", "100"), ("total", "250")]),
             "Show 100 more (of 250)"
         );
+    }
+
+    #[test]
+    fn every_facet_label_is_a_message() {
+        for spec in &crate::core::facet::DIMS {
+            for l in LANGUAGES {
+                assert!(
+                    !messages(l).by_key(spec.label).is_empty(),
+                    "{} in {l}",
+                    spec.label
+                );
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub enum LoadState {
     Loading,
     Ready(Arc<Data>),
@@ -35,21 +35,34 @@ pub fn App() -> impl IntoView {
             .with(|s| s.globals.data.as_ref().map(|u| u.as_str().to_owned()))
             .unwrap_or_else(|| api::DEFAULT_DATA.to_owned())
     });
-    let load_state = RwSignal::new(LoadState::Loading);
+    // What the network gave, read in the language asked for when it was requested.
+    let fetched = RwSignal::new(LoadState::Loading);
     // Bumped by "Try again"; the load effect reads it so a retry refetches the same URL.
     let attempt = RwSignal::new(0u32);
+    // Syncs with the network: a new URL (or a retry) starts a download. The language is read
+    // untracked: switching it needs no new download (below).
     Effect::new(move |_| {
         attempt.track();
         let url = data_url.get();
-        let lang = requested_lang.get();
-        load_state.set(LoadState::Loading);
+        let lang = requested_lang.get_untracked();
+        fetched.set(LoadState::Loading);
         spawn_local(async move {
-            let result = api::load(url, lang).await;
-            load_state.set(match result {
-                Ok(d) => LoadState::Ready(d),
-                Err(e) => LoadState::Failed(e),
-            });
+            // `None`: a newer request superseded this one, and its answer will be shown.
+            if let Some(result) = api::load(url, lang).await {
+                fetched.set(match result {
+                    Ok(d) => LoadState::Ready(Arc::new(d)),
+                    Err(e) => LoadState::Failed(e),
+                });
+            }
         });
+    });
+    // The dataset in the reading language: a language switch rebuilds only the search words.
+    let load_state = Memo::new(move |_| match fetched.get() {
+        LoadState::Ready(d) => {
+            let lang = requested_lang.get();
+            LoadState::Ready(Arc::new(d.in_lang(lang.as_deref())))
+        }
+        other => other,
     });
 
     let lang = Memo::new(move |_| {
@@ -60,7 +73,7 @@ pub fn App() -> impl IntoView {
                 _ => "en".to_owned(),
             })
     });
-    let ctx = Ctx { state, today, lang };
+    let ctx = Ctx::new(state, today, lang);
     provide_context(ctx);
 
     Effect::new(move |_| theme::apply(&state.with(|s| s.globals.clone()), &lang.get()));
@@ -74,7 +87,7 @@ pub fn App() -> impl IntoView {
                 .into_any()
         }
         LoadState::Ready(data) => {
-            let view = Memo::new(move |_| state.with(|s| s.view.clone()));
+            let view = ctx.view;
             let dialog_data = data.clone();
             let data = data.clone();
             let page = move || {

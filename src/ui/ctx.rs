@@ -1,51 +1,17 @@
-//! What every component can reach: the URL state, today, the interface language, and (once
-//! loaded) the dataset with its index.
+//! What every component can reach: the URL state and its slices, today, the interface language,
+//! and navigation. A component reads the slice it shows, so a change elsewhere in the state
+//! (a timeline pan, a dialog opening) does not recompute it.
 
-use crate::core::catalog::Catalog;
-use crate::core::issue::Issue;
-use crate::core::load::Loaded;
-use crate::core::query::Index;
-use crate::core::route::State;
-use crate::core::text::Text;
+use crate::core::facet::Filters;
+use crate::core::model::Id;
+use crate::core::route::{State, View, Zoom};
 use crate::i18n::{self, Messages};
 use crate::web::history;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-/// A loaded dataset, ready to query.
-pub struct Data {
-    pub catalog: Catalog,
-    pub index: Index,
-    pub issues: Vec<Issue>,
-    /// The language content is shown in: the reader's choice, else the dataset's default.
-    pub lang: String,
-    /// Where it came from, for the About page and error reports.
-    pub url: String,
-}
-
-impl Data {
-    pub fn new(loaded: Loaded, lang: Option<String>, url: String) -> Data {
-        let lang = lang.unwrap_or_else(|| loaded.catalog.lang().to_owned());
-        let index = Index::new(&loaded.catalog, &lang);
-        Data {
-            catalog: loaded.catalog,
-            index,
-            issues: loaded.issues,
-            lang,
-            url,
-        }
-    }
-
-    /// A dataset text in the reader's language.
-    pub fn t<'a>(&'a self, text: &'a Text) -> &'a str {
-        text.get(&self.lang, self.catalog.lang())
-    }
-
-    pub fn process_name(&self, p: usize) -> &str {
-        let p = &self.catalog.processes[p];
-        self.t(p.short_name.as_ref().unwrap_or(&p.name))
-    }
-}
+/// A loaded dataset, ready to query (the core's type; the UI shares it behind an `Arc`).
+pub use crate::core::dataset::Dataset as Data;
 
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -53,11 +19,55 @@ pub struct Ctx {
     pub today: Memo<NaiveDate>,
     /// Interface language tag.
     pub lang: Memo<String>,
+    pub view: Memo<View>,
+    pub filters: Memo<Filters>,
+    /// The search text of the filters.
+    pub q: Memo<String>,
+    /// The event whose detail is open.
+    pub event: Memo<Option<Id>>,
+    pub zoom: Memo<Zoom>,
+    /// What a link that opens an event starts from: the present view and filters, no event
+    /// open and no timeline position. Rows build their links from it, so a kept row links to
+    /// the present filters and a timeline pan touches no row.
+    pub link_base: Memo<State>,
 }
 
 impl Ctx {
+    /// The slices of `state`, each made once for the whole app.
+    pub fn new(state: RwSignal<State>, today: Memo<NaiveDate>, lang: Memo<String>) -> Ctx {
+        let filters = Memo::new(move |_| state.with(|s| s.filters.clone()));
+        Ctx {
+            state,
+            today,
+            lang,
+            view: Memo::new(move |_| state.with(|s| s.view.clone())),
+            filters,
+            q: Memo::new(move |_| filters.with(|f| f.q.clone())),
+            event: Memo::new(move |_| state.with(|s| s.event.clone())),
+            zoom: Memo::new(move |_| state.with(|s| s.zoom.unwrap_or_default())),
+            link_base: Memo::new(move |_| {
+                state.with(|s| State {
+                    event: None,
+                    at: None,
+                    ..s.clone()
+                })
+            }),
+        }
+    }
+
     pub fn messages(&self) -> &'static Messages {
         i18n::messages(&self.lang.get_untracked())
+    }
+
+    /// The state that opens event `id` over the present view.
+    pub fn event_link(&self, id: Id) -> Signal<State> {
+        let base = self.link_base;
+        Signal::derive(move || {
+            base.with(|b| State {
+                event: Some(id.clone()),
+                ..b.clone()
+            })
+        })
     }
 
     /// Goes to `next`, adding a history entry. A new view starts at the top with focus on its
@@ -81,6 +91,11 @@ impl Ctx {
         let mut s = self.state.get_untracked();
         f(&mut s);
         self.go(s);
+    }
+
+    /// Changes the filters alone.
+    pub fn set_filters(&self, next: Filters) {
+        self.update(|s| s.filters = next);
     }
 }
 

@@ -3,9 +3,12 @@
 //! `embed.js` with a placeholder, which also sizes the frame to its content.
 
 use super::ctx::{use_ctx, Data};
+use super::facets::option_label;
 use crate::core::colour::{readable_on, Rgb, DARK_BG, LIGHT_BG};
+use crate::core::facet::{Dim, Filters, Value, When, DIMS};
 use crate::core::model::Id;
-use crate::core::route::{parse_hex_colour, Globals, State, Theme, View, When};
+use crate::core::query::FacetKey;
+use crate::core::route::{parse_hex_colour, Globals, State, Theme, View};
 use crate::i18n::{dates, fill, LANGUAGES};
 use crate::web::{history, intl};
 use leptos::prelude::*;
@@ -93,12 +96,16 @@ impl Choice {
             },
             ..State::default()
         };
+        let f = &mut s.filters;
         if !matches!(self.pick, Pick::Overview | Pick::Process) {
-            s.filters.processes = self.process.iter().cloned().collect();
+            f.set(Dim::Process, self.process.iter().cloned().map(Value::Id));
         }
         if self.pick.event_filters() {
-            s.filters.when = self.upcoming.then_some(When::Upcoming);
-            s.filters.kinds = self.kind.iter().cloned().collect();
+            f.set(
+                Dim::When,
+                self.upcoming.then_some(Value::When(When::Upcoming)),
+            );
+            f.set(Dim::Kind, self.kind.iter().cloned().map(Value::Id));
         }
         s.globals = Globals {
             today: current.today,
@@ -113,47 +120,45 @@ impl Choice {
     }
 
     /// The same choices as `data-` attributes for `embed.js`, which maps them back to the URL.
-    fn attributes(&self, current: &Globals, title: &str) -> Vec<(&'static str, String)> {
+    fn attributes(&self, current: &Globals, title: &str) -> Vec<(String, String)> {
         let s = self.state(current);
         let view = if s.view == View::Overview {
             Pick::Overview
         } else {
             self.pick
         };
-        let mut a = vec![("data-view", view.key().to_owned())];
-        match &s.view {
-            View::Process(id) => a.push(("data-process", id.to_string())),
-            View::Overview => {}
-            _ => {
-                if let Some(p) = s.filters.processes.first() {
-                    a.push(("data-process", p.to_string()));
-                }
+        let mut a: Vec<(&str, String)> = vec![("view", view.key().to_owned())];
+        if let View::Process(id) = &s.view {
+            a.push(("process", id.to_string()));
+        }
+        // Every chosen filter, under its URL key: embed.js maps `data-<key>` back to it.
+        for spec in &DIMS {
+            let values = s.filters.values(spec.dim);
+            if !values.is_empty() {
+                let list: Vec<String> = values.iter().map(Value::to_string).collect();
+                a.push((spec.key, list.join(",")));
             }
-        }
-        if let Some(w) = s.filters.when {
-            a.push(("data-when", w.key().to_owned()));
-        }
-        if let Some(k) = s.filters.kinds.first() {
-            a.push(("data-kind", k.to_string()));
         }
         let g = &s.globals;
         if let Some(t) = g.theme {
-            a.push(("data-theme", theme_key(t).to_owned()));
+            a.push(("theme", theme_key(t).to_owned()));
         }
         if let Some(c) = &g.accent {
-            a.push(("data-accent", format!("#{c}")));
+            a.push(("accent", format!("#{c}")));
         }
         if let Some(l) = &g.lang {
-            a.push(("data-lang", l.clone()));
+            a.push(("lang", l.clone()));
         }
         if let Some(d) = &g.data {
-            a.push(("data-data", d.as_str().to_owned()));
+            a.push(("data", d.as_str().to_owned()));
         }
         if let Some(d) = g.today {
-            a.push(("data-today", d.to_string()));
+            a.push(("today", d.to_string()));
         }
-        a.push(("data-title", title.to_owned()));
-        a
+        a.push(("title", title.to_owned()));
+        a.into_iter()
+            .map(|(k, v)| (format!("data-{k}"), v))
+            .collect()
     }
 }
 
@@ -191,7 +196,7 @@ fn iframe_snippet(url: &str, title: &str) -> String {
     )
 }
 
-fn script_snippet(base: &str, attrs: &[(&'static str, String)]) -> String {
+fn script_snippet(base: &str, attrs: &[(String, String)]) -> String {
     let attrs: String = attrs
         .iter()
         .map(|(k, v)| format!(" {k}=\"{}\"", attr(v)))
@@ -250,26 +255,29 @@ pub fn EmbedPage(data: Arc<Data>) -> impl IntoView {
             view! { <option value=p.key() prop:selected=move || choice.with(|ch| ch.pick == p)>{label}</option> }
         })
         .collect_view();
-    let process_options = c
-        .processes
-        .iter()
-        .map(|p| {
-            let id = p.id.clone();
-            let value = id.to_string();
-            let name = data.t(&p.name).to_owned();
-            view! { <option value=value prop:selected=move || choice.with(|ch| ch.process.as_ref() == Some(&id))>{name}</option> }
-        })
-        .collect_view();
-    let kind_options = c
-        .event_kinds
-        .iter()
-        .map(|k| {
-            let id = k.id.clone();
-            let value = id.to_string();
-            let label = data.t(&k.label).to_owned();
-            view! { <option value=value prop:selected=move || choice.with(|ch| ch.kind.as_ref() == Some(&id))>{label}</option> }
-        })
-        .collect_view();
+    // The same options, in the same order and words, as the filter panel's.
+    let facets = data
+        .events(&Filters::default(), ctx.today.get_untracked())
+        .facets;
+    let options = |key: FacetKey, pick: fn(&Choice) -> Option<&Id>| {
+        let opts = facets
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| f.options.clone())
+            .unwrap_or_default();
+        opts.into_iter()
+            .filter_map(|o| match &o.value {
+                Value::Id(id) => Some((id.clone(), option_label(&data, t, &ctx.lang.get_untracked(), key, &o.value, false))),
+                _ => None,
+            })
+            .map(|(id, label)| {
+                let value = id.to_string();
+                view! { <option value=value prop:selected=move || choice.with(|ch| pick(ch) == Some(&id))>{label}</option> }
+            })
+            .collect_view()
+    };
+    let process_options = options(FacetKey::Process, |ch| ch.process.as_ref());
+    let kind_options = options(FacetKey::Kind, |ch| ch.kind.as_ref());
     let theme_options = [(None, t.embed_theme_auto), (Some(Theme::Light), t.embed_theme_light), (Some(Theme::Dark), t.embed_theme_dark)]
         .into_iter()
         .map(|(th, label)| {

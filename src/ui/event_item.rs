@@ -1,4 +1,5 @@
-//! One event in a list: when, what, which process, where, and how sure we are.
+//! One event in a list: when, what, which process, where, and how sure we are. A row is keyed
+//! by its event alone: its link, search marks and tense follow the present state in place.
 
 use super::ctx::{use_ctx, Data};
 use super::link::Link;
@@ -7,7 +8,6 @@ use super::prose::Highlight;
 use super::when::When;
 use crate::core::date::tense;
 use crate::core::route::View;
-use crate::core::search::Query;
 use crate::web::intl;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -16,20 +16,15 @@ use std::sync::Arc;
 pub fn EventItem(
     data: Arc<Data>,
     index: usize,
-    #[prop(optional)] query: Option<Query>,
+    /// The search whose words are marked in the title.
+    #[prop(optional, into)]
+    query: Option<Signal<String>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let e = &data.catalog.events[index];
-    let today = ctx.today.get_untracked();
-    let tense = tense(e.start, e.end, today);
-    let id = e.id.clone();
-    let open = Memo::new(move |_| {
-        ctx.state.with(|s| {
-            let mut o = s.clone();
-            o.event = Some(id.clone());
-            o
-        })
-    });
+    let (start, end) = (e.start, e.end);
+    let tense = Memo::new(move |_| tense(start, end, ctx.today.get()));
+    let open = ctx.event_link(e.id.clone());
     let title = data.t(&e.title).to_owned();
     let kind = data
         .catalog
@@ -51,13 +46,13 @@ pub fn EventItem(
             view! { {(n > 0).then_some(", ")}<Link to=to class="event__process">{name}</Link> }
         })
         .collect_view();
-    let q = query.unwrap_or_default();
+    let query = query.unwrap_or_default();
     view! {
-        <li class="event" data-tense=tense.key() data-event=e.id.to_string() class:event--tentative=e.tentative>
+        <li class="event" data-tense=move || tense.get().key() data-event=e.id.to_string() class:event--tentative=e.tentative>
             <div class="event__date"><When start=e.start end=e.end tentative=e.tentative/></div>
             <div class="event__body">
                 <p class="event__title">
-                    <Link to=open><Highlight text=title query=q.clone()/></Link>
+                    <Link to=open><Highlight text=title query=query/></Link>
                 </p>
                 <p class="event__meta">
                     <span class="event__kind">{kind}</span>

@@ -3,10 +3,12 @@
 use super::ctx::{use_ctx, Data};
 use super::event_item::EventItem;
 use super::explore::Explore;
-use crate::core::paging;
+use crate::core::facet::Filters;
+use crate::core::paging::{self, Grown};
 use crate::core::query::Results;
 use crate::core::search::Query;
 use crate::i18n::fill;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::ops::Range;
 use std::sync::Arc;
@@ -108,10 +110,9 @@ fn jump_to_today() {
 /// pans or a dialog opens).
 pub fn event_results(data: Arc<Data>) -> Memo<Results> {
     let ctx = use_ctx();
-    let filters = Memo::new(move |_| ctx.state.with(|s| s.filters.clone()));
     Memo::new(move |_| {
         let today = ctx.today.get();
-        filters.with(|f| data.index.events(&data.catalog, f, today))
+        ctx.filters.with(|f| data.events(f, today))
     })
 }
 
@@ -127,7 +128,7 @@ pub fn EventList(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
-    let q = Memo::new(move |_| ctx.state.with(|s| s.filters.q.clone()));
+    let q = ctx.q;
     // Where "now" falls in the results: both the first window and the marker need it.
     let open_at = {
         let data = data.clone();
@@ -137,13 +138,23 @@ pub fn EventList(
         })
     };
     let ranked = Memo::new(move |_| !Query::new(&q.get()).is_empty());
-    // The rendered slice of the results. New results open at "now" (or at the top when
-    // ranked by a search).
-    let window = RwSignal::new(0..PAGE);
-    Effect::new(move |_| {
-        let anchor = if ranked.get() { Some(0) } else { open_at.get() };
-        window.set(results.with(|r| paging::initial(r.hits.len(), anchor, PAGE)));
+    // The rendered slice of the results: the first window of new results (at "now", or at the
+    // top when ranked by a search), or the one the reader grew for these same filters.
+    let grown = RwSignal::new(None::<Grown<(Filters, NaiveDate)>>);
+    let window = Memo::new(move |_| {
+        let key = (ctx.filters.get(), ctx.today.get());
+        grown.with(|g| {
+            paging::window(g.as_ref(), &key, || {
+                let anchor = if ranked.get() { Some(0) } else { open_at.get() };
+                results.with(|r| paging::initial(r.hits.len(), anchor, PAGE))
+            })
+        })
     });
+    let grow = move |f: &dyn Fn(std::ops::Range<usize>) -> std::ops::Range<usize>| {
+        let key = (ctx.filters.get_untracked(), ctx.today.get_untracked());
+        let window = f(window.get_untracked());
+        grown.set(Some(Grown { key, window }));
+    };
     // What the list shows, as plain data: rows are keyed below, so a filter change only adds
     // and removes the rows that differ instead of rebuilding the list.
     let model = {
@@ -168,17 +179,16 @@ pub fn EventList(
         move |row: Row| {
             match row {
             Row::Today => view! { <li class="today-marker" id="today" aria-label=t.today><span>{t.today}</span></li> }.into_any(),
-            Row::Event(i) => view! { <EventItem data=data.clone() index=i query=Query::new(&q.get_untracked())/> }.into_any(),
+            Row::Event(i) => view! { <EventItem data=data.clone() index=i query=q/> }.into_any(),
         }
         }
     };
     let group_view = move |year: Option<i32>| {
         let row_view = row_view.clone();
-        // Searching re-highlights every row, and today changes every tense mark, so both are part
-        // of a row's key.
+        // A row is its event: search marks and tense update inside it.
         let rows = view! {
             <ol class="event-list">
-                <For each=move || rows_of(year) key=move |row| (*row, q.get_untracked(), ctx.today.get_untracked()) children=row_view.clone()/>
+                <For each=move || rows_of(year) key=|row| *row children=row_view.clone()/>
             </ol>
         };
         match year {
@@ -209,7 +219,7 @@ pub fn EventList(
         view! {
             {move || (earlier() > 0).then(|| view! {
                 <p class="show-more show-more--earlier">
-                    <button type="button" class="button" on:click=move |_| window.update(|w| *w = paging::earlier(w.clone(), PAGE))>
+                    <button type="button" class="button" on:click=move |_| grow(&|w| paging::earlier(w, PAGE))>
                         {fill(t.show_earlier, &[("n", &earlier().min(PAGE).to_string()), ("total", &earlier().to_string())])}
                     </button>
                 </p>
@@ -217,7 +227,7 @@ pub fn EventList(
             <For each=move || model.with(|m| m.groups.iter().map(|(y, _)| *y).collect::<Vec<_>>()) key=|y| *y children=group_view/>
             {move || (later() > 0).then(|| view! {
                 <p class="show-more">
-                    <button type="button" class="button" on:click=move |_| window.update(|w| *w = paging::later(w.clone(), total(), PAGE))>
+                    <button type="button" class="button" on:click=move |_| grow(&|w| paging::later(w, total(), PAGE))>
                         {fill(t.show_more, &[("n", &later().min(PAGE).to_string()), ("total", &later().to_string())])}
                     </button>
                 </p>

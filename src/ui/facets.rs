@@ -2,105 +2,58 @@
 //! active filters as removable chips. Shared by the events, timeline and resources views.
 
 use super::ctx::{use_ctx, Data};
-use crate::core::model::Id;
+use crate::core::facet::{Dim, Filters, Value, When};
 use crate::core::query::{Facet, FacetKey};
-use crate::core::route::{Filters, When};
 use crate::i18n::{dates, fill, Messages};
 use crate::web::intl;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The label of a facet and of one of its options.
+/// The label of a facet: a taxonomy's own label, else the vocabulary's message.
 pub fn facet_label(data: &Data, t: &Messages, key: FacetKey) -> String {
     match key {
-        FacetKey::Process => t.facet_process.to_owned(),
         FacetKey::Taxonomy(i) => data.t(&data.catalog.taxonomies[i].label).to_owned(),
-        FacetKey::Kind => t.facet_kind.to_owned(),
-        FacetKey::Year => t.facet_year.to_owned(),
-        FacetKey::Country => t.facet_country.to_owned(),
-        FacetKey::Language => t.facet_language.to_owned(),
-        FacetKey::When => t.facet_when.to_owned(),
-        FacetKey::Tentative => t.facet_tentative.to_owned(),
+        k => t.by_key(k.dim().spec().label).to_owned(),
     }
 }
 
+/// The label of one option: the dataset's name for it, else the interface's.
 pub fn option_label(
     data: &Data,
     t: &Messages,
     lang: &str,
     key: FacetKey,
-    value: &str,
+    value: &Value,
     resources: bool,
 ) -> String {
-    let c = &data.catalog;
-    let locale = dates::intl_locale(lang);
-    match key {
-        FacetKey::Process => c
-            .process(value)
-            .map(|(p, _)| data.process_name(p).to_owned()),
-        FacetKey::Taxonomy(_) => c.tag(value).map(|(_, g)| data.t(&g.label).to_owned()),
-        FacetKey::Kind if resources => c.resource_kind(value).map(|k| data.t(&k.label).to_owned()),
-        FacetKey::Kind => c.event_kind(value).map(|k| data.t(&k.label).to_owned()),
-        FacetKey::Year => None,
-        FacetKey::Country => intl::country(locale, value),
-        FacetKey::Language => intl::language(locale, value),
-        FacetKey::When => Some(
-            if value == "upcoming" {
-                t.upcoming_and_ongoing
-            } else {
-                t.past
-            }
-            .to_owned(),
-        ),
-        FacetKey::Tentative => Some(t.tentative_only.to_owned()),
+    if let Some(l) = data.option_label(key, value, resources) {
+        return l.to_owned();
     }
-    .unwrap_or_else(|| value.to_owned())
+    let locale = dates::intl_locale(lang);
+    match value {
+        Value::Code(c) if key == FacetKey::Country => intl::country(locale, c),
+        Value::Code(c) => intl::language(locale, c),
+        Value::When(When::Upcoming) => Some(t.upcoming_and_ongoing.to_owned()),
+        Value::When(When::Past) => Some(t.past.to_owned()),
+        Value::Yes => Some(t.tentative_only.to_owned()),
+        _ => None,
+    }
+    .unwrap_or_else(|| value.to_string())
 }
 
-/// Whether `value` is chosen in `f` for facet `key`, and the filters with it toggled.
-pub fn toggle(f: &Filters, key: FacetKey, value: &str) -> Filters {
-    let mut g = f.clone();
-    fn flip<T: PartialEq>(v: &mut Vec<T>, x: T) {
-        if let Some(i) = v.iter().position(|y| *y == x) {
-            v.remove(i);
-        } else {
-            v.push(x);
-        }
-    }
-    match key {
-        FacetKey::Process => {
-            if let Ok(id) = Id::parse(value) {
-                flip(&mut g.processes, id)
-            }
-        }
-        FacetKey::Taxonomy(_) => {
-            if let Ok(id) = Id::parse(value) {
-                flip(&mut g.tags, id)
-            }
-        }
-        FacetKey::Kind => {
-            if let Ok(id) = Id::parse(value) {
-                flip(&mut g.kinds, id)
-            }
-        }
-        FacetKey::Year => {
-            if let Ok(y) = value.parse() {
-                flip(&mut g.years, y)
-            }
-        }
-        FacetKey::Country => flip(&mut g.countries, value.to_owned()),
-        FacetKey::Language => flip(&mut g.languages, value.to_owned()),
-        FacetKey::When => {
-            let w = if value == "upcoming" {
-                When::Upcoming
-            } else {
-                When::Past
-            };
-            g.when = if g.when == Some(w) { None } else { Some(w) };
-        }
-        FacetKey::Tentative => g.tentative = !g.tentative,
-    }
-    g
+/// The facet a chosen value shows under (tags: their taxonomy's).
+fn facet_of(data: &Data, dim: Dim, value: &Value) -> Option<FacetKey> {
+    Some(match (dim, value) {
+        (Dim::Tag, Value::Id(id)) => FacetKey::Taxonomy(data.catalog.taxonomy_of(id.as_str())?),
+        (Dim::Process, _) => FacetKey::Process,
+        (Dim::Tag, _) => return None,
+        (Dim::Kind, _) => FacetKey::Kind,
+        (Dim::Year, _) => FacetKey::Year,
+        (Dim::Country, _) => FacetKey::Country,
+        (Dim::Language, _) => FacetKey::Language,
+        (Dim::When, _) => FacetKey::When,
+        (Dim::Tentative, _) => FacetKey::Tentative,
+    })
 }
 
 /// The filter form. `facets` is reactive: counts change as other filters change. The options
@@ -116,7 +69,7 @@ pub fn FilterPanel(
     let t = ctx.messages();
     let lang = ctx.lang.get_untracked();
     let initial = facets.get_untracked();
-    let active = Memo::new(move |_| ctx.state.with(|s| chip_count(&s.filters)));
+    let active = Memo::new(move |_| ctx.filters.with(Filters::count));
     let groups = initial
         .into_iter()
         .enumerate()
@@ -129,9 +82,10 @@ pub fn FilterPanel(
                 .enumerate()
                 .map(|(oi, o)| {
                     let label = option_label(&data, t, &lang, key, &o.value, resources);
-                    let nested = key == FacetKey::Process && data.catalog.process(&o.value).is_some_and(|(p, _)| data.catalog.parent(p).is_some());
-                    let id = format!("f-{}-{}", key_slug(key), o.value);
+                    let nested = key == FacetKey::Process && data.catalog.process(&o.value.to_string()).is_some_and(|(p, _)| data.catalog.parent(p).is_some());
+                    let id = format!("f-{}-{}", key.slug(), o.value);
                     let value = o.value.clone();
+                    let dim = key.dim();
                     let opt = move || facets.with(|fs| fs.get(fi).and_then(|f| f.options.get(oi)).map(|o| (o.count, o.selected)).unwrap_or((0, false)));
                     let empty = move || {
                         let (n, sel) = opt();
@@ -144,10 +98,7 @@ pub fn FilterPanel(
                                 id=id.clone()
                                 prop:checked=move || opt().1
                                 disabled=empty
-                                on:change=move |_| {
-                                    let next = ctx.state.with_untracked(|s| toggle(&s.filters, key, &value));
-                                    ctx.update(|s| s.filters = next);
-                                }
+                                on:change=move |_| ctx.set_filters(ctx.filters.with_untracked(|f| f.toggled(dim, &value)))
                             />
                             <label for=id>
                                 <span class="facet__label">{label}</span>
@@ -158,7 +109,7 @@ pub fn FilterPanel(
                 })
                 .collect_view();
             view! {
-                <fieldset class="facet" data-facet=key_slug(key)>
+                <fieldset class="facet" data-facet=key.slug()>
                     <legend>{legend}</legend>
                     <ul class="facet__options">{options}</ul>
                 </fieldset>
@@ -197,8 +148,8 @@ fn DateRange() -> impl IntoView {
         });
     };
     let value = move |to: bool| {
-        ctx.state
-            .with(|s| if to { s.filters.to } else { s.filters.from })
+        ctx.filters
+            .with(|f| if to { f.to } else { f.from })
             .map(|d| d.to_string())
             .unwrap_or_default()
     };
@@ -221,33 +172,6 @@ fn DateRange() -> impl IntoView {
     }
 }
 
-pub fn key_slug(key: FacetKey) -> String {
-    match key {
-        FacetKey::Process => "process".into(),
-        FacetKey::Taxonomy(i) => format!("tax{i}"),
-        FacetKey::Kind => "kind".into(),
-        FacetKey::Year => "year".into(),
-        FacetKey::Country => "country".into(),
-        FacetKey::Language => "language".into(),
-        FacetKey::When => "when".into(),
-        FacetKey::Tentative => "tentative".into(),
-    }
-}
-
-fn chip_count(f: &Filters) -> usize {
-    f.processes.len()
-        + f.tags.len()
-        + f.kinds.len()
-        + f.years.len()
-        + f.countries.len()
-        + f.languages.len()
-        + usize::from(f.when.is_some())
-        + usize::from(f.tentative)
-        + usize::from(f.from.is_some())
-        + usize::from(f.to.is_some())
-        + usize::from(!f.q.is_empty())
-}
-
 /// Active filters as chips; each removes itself, and one button clears them all.
 #[component]
 pub fn Chips(data: Arc<Data>, #[prop(optional)] resources: bool) -> impl IntoView {
@@ -255,68 +179,33 @@ pub fn Chips(data: Arc<Data>, #[prop(optional)] resources: bool) -> impl IntoVie
     let t = ctx.messages();
     let lang = ctx.lang.get_untracked();
     move || {
-        let f = ctx.state.with(|s| s.filters.clone());
+        let f = ctx.filters.get();
         if f.is_empty() {
             return None;
         }
-        let mut chips: Vec<(String, Filters)> = Vec::new();
-        let mut add = |key: FacetKey, value: String| {
-            let name = facet_label(&data, t, key);
-            let label = option_label(&data, t, &lang, key, &value, resources);
-            chips.push((format!("{name}: {label}"), toggle(&f, key, &value)));
-        };
-        for p in &f.processes {
-            add(FacetKey::Process, p.to_string());
-        }
-        for g in &f.tags {
-            if let Some(tax) = data.catalog.taxonomy_of(g.as_str()) {
-                add(FacetKey::Taxonomy(tax), g.to_string());
-            }
-        }
-        for k in &f.kinds {
-            add(FacetKey::Kind, k.to_string());
-        }
-        for y in &f.years {
-            add(FacetKey::Year, y.to_string());
-        }
-        for c in &f.countries {
-            add(FacetKey::Country, c.clone());
-        }
-        for l in &f.languages {
-            add(FacetKey::Language, l.clone());
-        }
-        if let Some(w) = f.when {
-            add(FacetKey::When, w.key().to_owned());
-        }
-        if f.tentative {
-            add(FacetKey::Tentative, "1".into());
-        }
+        let mut chips: Vec<(String, Filters)> = f
+            .chosen()
+            .filter_map(|(dim, value)| {
+                let key = facet_of(&data, dim, value)?;
+                let name = facet_label(&data, t, key);
+                let label = option_label(&data, t, &lang, key, value, resources);
+                Some((format!("{name}: {label}"), f.toggled(dim, value)))
+            })
+            .collect();
         if let Some(d) = f.from {
-            chips.push((
-                format!("{}: {}", t.from, d),
-                Filters {
-                    from: None,
-                    ..f.clone()
-                },
-            ));
+            let mut next = f.clone();
+            next.from = None;
+            chips.push((format!("{}: {}", t.from, d), next));
         }
         if let Some(d) = f.to {
-            chips.push((
-                format!("{}: {}", t.to, d),
-                Filters {
-                    to: None,
-                    ..f.clone()
-                },
-            ));
+            let mut next = f.clone();
+            next.to = None;
+            chips.push((format!("{}: {}", t.to, d), next));
         }
         if !f.q.is_empty() {
-            chips.push((
-                fill(t.chip_search, &[("q", &f.q)]),
-                Filters {
-                    q: String::new(),
-                    ..f.clone()
-                },
-            ));
+            let mut next = f.clone();
+            next.q = String::new();
+            chips.push((fill(t.chip_search, &[("q", &f.q)]), next));
         }
         Some(view! {
             <div class="chips" role="group" aria-label=t.active_filters>
@@ -325,14 +214,14 @@ pub fn Chips(data: Arc<Data>, #[prop(optional)] resources: bool) -> impl IntoVie
                         let aria = fill(t.remove_filter, &[("filter", &label)]);
                         view! {
                             <li>
-                                <button type="button" class="chip" aria-label=aria on:click=move |_| { let n = next.clone(); ctx.update(|s| s.filters = n) }>
+                                <button type="button" class="chip" aria-label=aria on:click=move |_| ctx.set_filters(next.clone())>
                                     {label} <span aria-hidden="true">" ×"</span>
                                 </button>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
-                <button type="button" class="button button--ghost chips__clear" on:click=move |_| ctx.update(|s| s.filters = Filters::default())>
+                <button type="button" class="button button--ghost chips__clear" on:click=move |_| ctx.set_filters(Filters::default())>
                     {t.clear_all}
                 </button>
             </div>

@@ -10,13 +10,14 @@ pub fn Unconfirmed() -> impl IntoView {
     view! { <span class="mark mark--unconfirmed" title=t.unconfirmed_hint>{t.unconfirmed}</span> }
 }
 
+/// Past, ongoing or upcoming; a signal, so a kept row's mark follows "today".
 #[component]
-pub fn TenseMark(tense: Tense) -> impl IntoView {
+pub fn TenseMark(#[prop(into)] tense: Signal<Tense>) -> impl IntoView {
     let t = use_ctx().messages();
-    let (class, label) = match tense {
+    let parts = move || match tense.get() {
         Tense::Past => ("mark mark--past", t.past),
         Tense::Ongoing => ("mark mark--ongoing", t.ongoing),
         Tense::Upcoming => ("mark mark--upcoming", t.upcoming),
     };
-    view! { <span class=class>{label}</span> }
+    view! { <span class=move || parts().0>{move || parts().1}</span> }
 }

@@ -6,7 +6,8 @@ use super::link::Link;
 use super::marks::Unconfirmed;
 use super::tags::{TagLegend, TagList};
 use super::when::When;
-use crate::core::route::{View, When as WhenFilter};
+use crate::core::facet::{Dim, Value, When as WhenFilter};
+use crate::core::route::View;
 use crate::i18n::{dates, fill};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -32,7 +33,9 @@ pub fn Overview(data: Arc<Data>) -> impl IntoView {
     // More upcoming than fit here: link to them all; otherwise to every event.
     let mut all_upcoming = ctx.state.get_untracked().goto(View::Events);
     if more > 0 {
-        all_upcoming.filters.when = Some(WhenFilter::Upcoming);
+        all_upcoming
+            .filters
+            .set(Dim::When, [Value::When(WhenFilter::Upcoming)]);
     }
     let (active, concluded): (Vec<usize>, Vec<usize>) = (0..data.catalog.processes.len())
         .partition(|&p| {

@@ -9,6 +9,7 @@ use super::marks::Unconfirmed;
 use super::prose::{Blocks, Links, Sources};
 use super::resource_item::ResourceItem;
 use super::when::When;
+use crate::core::facet::{Dim, Value};
 use crate::core::model::{Block, Id};
 use crate::core::route::View;
 use crate::i18n::fill;
@@ -132,9 +133,13 @@ fn Explainer(data: Arc<Data>, index: usize) -> impl IntoView {
     past.reverse();
     let event_list = |ids: Vec<usize>| view! { <ol class="event-list">{ids.into_iter().map(|i| view! { <EventItem data=data.clone() index=i/> }).collect_view()}</ol> };
     let mut all_events = ctx.state.get_untracked().goto(View::Events);
-    all_events.filters.processes = vec![p.id.clone()];
+    all_events
+        .filters
+        .set(Dim::Process, [Value::Id(p.id.clone())]);
     let mut on_timeline = ctx.state.get_untracked().goto(View::Timeline);
-    on_timeline.filters.processes = vec![p.id.clone()];
+    on_timeline
+        .filters
+        .set(Dim::Process, [Value::Id(p.id.clone())]);
 
     let resources: Vec<usize> = c
         .resources

@@ -68,22 +68,25 @@ pub fn Links(data: Arc<Data>, links: Vec<Link>) -> impl IntoView {
     }
 }
 
-/// `text` with the words matching `query` wrapped in `<mark>`.
+/// `text` with the words matching the search `query` wrapped in `<mark>`. The marks follow the
+/// query in place, so a kept row is re-marked rather than rebuilt as the reader types.
 #[component]
-pub fn Highlight(text: String, query: Query) -> impl IntoView {
-    let marks = query.highlights(&text);
-    if marks.is_empty() {
-        return text.into_any();
+pub fn Highlight(text: String, #[prop(into)] query: Signal<String>) -> impl IntoView {
+    move || {
+        let marks = query.with(|q| Query::new(q).highlights(&text));
+        if marks.is_empty() {
+            return text.clone().into_any();
+        }
+        segments(&text, &marks)
+            .into_iter()
+            .map(|(s, m)| {
+                if m {
+                    view! { <mark>{s.to_owned()}</mark> }.into_any()
+                } else {
+                    s.to_owned().into_any()
+                }
+            })
+            .collect_view()
+            .into_any()
     }
-    segments(&text, &marks)
-        .into_iter()
-        .map(|(s, m)| {
-            if m {
-                view! { <mark>{s.to_owned()}</mark> }.into_any()
-            } else {
-                s.to_owned().into_any()
-            }
-        })
-        .collect_view()
-        .into_any()
 }

@@ -3,7 +3,6 @@
 use super::ctx::{use_ctx, Data};
 use super::prose::Highlight;
 use super::when::When;
-use crate::core::search::Query;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -11,7 +10,9 @@ use std::sync::Arc;
 pub fn ResourceItem(
     data: Arc<Data>,
     index: usize,
-    #[prop(optional)] query: Option<Query>,
+    /// The search whose words are marked in the title.
+    #[prop(optional, into)]
+    query: Option<Signal<String>>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let r = &data.catalog.resources[index];

@@ -4,7 +4,8 @@ use super::ctx::{use_ctx, Data};
 use super::events_page::PAGE;
 use super::explore::Explore;
 use super::resource_item::ResourceItem;
-use crate::core::search::Query;
+use crate::core::facet::Filters;
+use crate::core::paging::{self, Grown};
 use crate::i18n::fill;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -15,37 +16,49 @@ pub fn ResourcesPage(data: Arc<Data>) -> impl IntoView {
     let t = ctx.messages();
     let results = {
         let data = data.clone();
-        let filters = Memo::new(move |_| ctx.state.with(|s| s.filters.clone()));
-        Memo::new(move |_| filters.with(|f| data.index.resources(&data.catalog, f)))
+        Memo::new(move |_| ctx.filters.with(|f| data.resources(f)))
     };
     let facets = Memo::new(move |_| results.with(|r| r.facets.clone()));
-    let shown = RwSignal::new(PAGE);
-    Effect::new(move |_| {
-        results.track();
-        shown.set(PAGE);
+    // How many rows show: a page for new results, more where the reader asked for more for
+    // these same filters.
+    let grown = RwSignal::new(None::<Grown<Filters>>);
+    let shown = Memo::new(move |_| {
+        let len = results.with(|r| r.hits.len());
+        ctx.filters
+            .with(|f| paging::window(grown.get().as_ref(), f, || 0..PAGE.min(len)))
     });
+    let total = move || results.with(|r| r.hits.len());
+    let rows =
+        Memo::new(move |_| results.with(|r| r.hits[..shown.get().end.min(r.hits.len())].to_vec()));
+    let more = move || {
+        let window = paging::later(shown.get_untracked(), total(), PAGE);
+        grown.set(Some(Grown {
+            key: ctx.filters.get_untracked(),
+            window,
+        }));
+    };
+    // Only emptiness decides between the message and the list, so the list and its rows are
+    // kept across updates.
+    let empty = Memo::new(move |_| results.with(|r| r.hits.is_empty()));
     let list = {
         let data = data.clone();
         move || {
-            let q = ctx.state.with(|s| Query::new(&s.filters.q));
-            results.with(|r| {
-            if r.hits.is_empty() {
+            if empty.get() {
                 return view! { <p class="empty">{t.no_results}</p> }.into_any();
             }
-            let limit = shown.get();
-            let remaining = r.hits.len().saturating_sub(limit);
+            let data = data.clone();
+            let remaining = move || total().saturating_sub(shown.get().end);
             view! {
                 <ul class="resource-list">
-                    {r.hits.iter().take(limit).map(|&h| view! { <ResourceItem data=data.clone() index=h as usize query=q.clone()/> }).collect_view()}
+                    <For each=move || rows.get() key=|h| *h children=move |h| view! { <ResourceItem data=data.clone() index=h as usize query=ctx.q/> }/>
                 </ul>
-                {(remaining > 0).then(|| view! {
-                    <p class="show-more"><button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {fill(t.show_more, &[("n", &remaining.min(PAGE).to_string()), ("total", &remaining.to_string())])}
+                {move || (remaining() > 0).then(|| view! {
+                    <p class="show-more"><button type="button" class="button" on:click=move |_| more()>
+                        {fill(t.show_more, &[("n", &remaining().min(PAGE).to_string()), ("total", &remaining().to_string())])}
                     </button></p>
                 })}
             }
             .into_any()
-        })
         }
     };
     view! {

@@ -20,10 +20,10 @@ const MAX_SHOWN: usize = 200;
 pub fn SearchPage(data: Arc<Data>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
-    let q = Memo::new(move |_| ctx.state.with(|s| s.filters.q.clone()));
+    let q = ctx.q;
     let hits = {
         let data = data.clone();
-        Memo::new(move |_| q.with(|q| data.index.search(q)))
+        Memo::new(move |_| q.with(|q| data.search(q)))
     };
     let list = move || {
         let query = Query::new(&q.get());
@@ -52,20 +52,19 @@ pub fn SearchPage(data: Arc<Data>) -> impl IntoView {
                         let to = ctx.state.get_untracked().goto(View::Process(c.processes[p].id.clone()));
                         let name = data.t(&c.processes[p].name).to_owned();
                         let summary = data.t(&c.processes[p].summary).to_owned();
-                        let q2 = query.clone();
-                        view! { <li><Link to=to><Highlight text=name query=q2/></Link>
-                            <p><Highlight text=summary query=query.clone()/></p></li> }
+                        view! { <li><Link to=to><Highlight text=name query=q/></Link>
+                            <p><Highlight text=summary query=q/></p></li> }
                     }).collect_view()}</ul>
                 </section>
             })}
             {(!events.is_empty()).then(|| view! {
                 <section aria-labelledby="sr-events"><h2 id="sr-events">{t.nav_events}</h2>
-                    <ol class="event-list">{events.into_iter().map(|i| view! { <EventItem data=data.clone() index=i query=query.clone()/> }).collect_view()}</ol>
+                    <ol class="event-list">{events.into_iter().map(|i| view! { <EventItem data=data.clone() index=i query=q/> }).collect_view()}</ol>
                 </section>
             })}
             {(!res.is_empty()).then(|| view! {
                 <section aria-labelledby="sr-resources"><h2 id="sr-resources">{t.nav_resources}</h2>
-                    <ul class="resource-list">{res.into_iter().map(|i| view! { <ResourceItem data=data.clone() index=i query=query.clone()/> }).collect_view()}</ul>
+                    <ul class="resource-list">{res.into_iter().map(|i| view! { <ResourceItem data=data.clone() index=i query=q/> }).collect_view()}</ul>
                 </section>
             })}
         }

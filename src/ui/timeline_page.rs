@@ -7,6 +7,7 @@ use super::ctx::{use_ctx, Data};
 use super::events_page::{event_results, EventList};
 use super::explore::Explore;
 use crate::core::date::{PartialDate, Precision};
+use crate::core::facet::Dim;
 use crate::core::query::Results;
 use crate::core::route::Zoom;
 use crate::core::timeline::{self, Direction, Item, Layout, Shape};
@@ -65,23 +66,30 @@ pub fn TimelinePage(data: Arc<Data>) -> impl IntoView {
 fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
-    let zoom = Memo::new(move |_| ctx.state.with(|s| s.zoom.unwrap_or_default()));
+    let zoom = ctx.zoom;
+    // With a process filter, events sit in the lanes of the processes asked for.
+    let prefer = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            ctx.filters.with(|f| {
+                f.ids(Dim::Process)
+                    .filter_map(|id| data.catalog.process_index(id))
+                    .flat_map(|p| data.catalog.subtree(p))
+                    .collect::<Vec<usize>>()
+            })
+        })
+    };
+    // Recomputed only when its inputs change: the results, the zoom, the lane preference (not
+    // on a settled pan or a dialog opening).
     let layout = {
         let data = data.clone();
         Memo::new(move |_| {
             let z = zoom.get();
-            // With a process filter, events sit in the lanes of the processes asked for.
-            let prefer: Vec<usize> = ctx.state.with(|s| {
-                s.filters
-                    .processes
-                    .iter()
-                    .filter_map(|id| data.catalog.process_index(id))
-                    .flat_map(|p| data.catalog.subtree(p))
-                    .collect()
-            });
-            results.with(|r| {
-                timeline::layout(&data.catalog, &r.hits, z, &prefer, |e| {
-                    data.t(&data.catalog.events[e].title).chars().count() as f64 * CHAR_PX + 8.0
+            prefer.with(|prefer| {
+                results.with(|r| {
+                    timeline::layout(&data.catalog, &r.hits, z, prefer, |e| {
+                        data.t(&data.catalog.events[e].title).chars().count() as f64 * CHAR_PX + 8.0
+                    })
                 })
             })
         })

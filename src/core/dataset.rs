@@ -1,0 +1,177 @@
+//! A loaded dataset, ready to query: the catalog, the index built from it, the problems found
+//! while loading, and the language it is read in. It is built only by loading, so an index can
+//! never meet another catalog, and it is cheap to clone (its parts are shared).
+
+use super::catalog::Catalog;
+use super::facet::{Filters, Value};
+use super::issue::{Issue, LoadError, MAX_DATASET_BYTES};
+use super::load;
+use super::query::{FacetKey, Index, Results, Search, SearchHit};
+use super::text::Text;
+use chrono::NaiveDate;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct Dataset {
+    pub catalog: Arc<Catalog>,
+    pub issues: Arc<[Issue]>,
+    /// Where it came from, for the About page and error reports.
+    pub url: Arc<str>,
+    /// The language content is read in: the reader's choice, else the dataset's default.
+    pub lang: String,
+    index: Arc<Index>,
+    search: Arc<Search>,
+}
+
+/// Two handles are the same dataset read in the same language when they share their catalog:
+/// a reload of the same file is a new dataset.
+impl PartialEq for Dataset {
+    fn eq(&self, other: &Dataset) -> bool {
+        Arc::ptr_eq(&self.catalog, &other.catalog) && self.lang == other.lang
+    }
+}
+
+impl std::fmt::Debug for Dataset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Dataset({}, {})", self.url, self.lang)
+    }
+}
+
+impl Dataset {
+    /// Validates, loads and indexes dataset text, read in `lang` (else its default language).
+    pub fn load(text: &str, url: &str, lang: Option<&str>) -> Result<Dataset, LoadError> {
+        if text.len() > MAX_DATASET_BYTES {
+            return Err(LoadError::TooLarge { size: text.len() });
+        }
+        let loaded = load::load(text)?;
+        let catalog = Arc::new(loaded.catalog);
+        let lang = lang.unwrap_or_else(|| catalog.lang()).to_owned();
+        Ok(Dataset {
+            index: Arc::new(Index::new(&catalog)),
+            search: Arc::new(Search::new(&catalog, &lang)),
+            catalog,
+            issues: loaded.issues.into(),
+            url: url.into(),
+            lang,
+        })
+    }
+
+    /// The same dataset read in `lang` (else its default language). Only the search words
+    /// depend on language, so only they are rebuilt; the same language returns a clone.
+    pub fn in_lang(&self, lang: Option<&str>) -> Dataset {
+        let lang = lang.unwrap_or_else(|| self.catalog.lang());
+        if lang == self.lang {
+            return self.clone();
+        }
+        Dataset {
+            search: Arc::new(Search::new(&self.catalog, lang)),
+            lang: lang.to_owned(),
+            ..self.clone()
+        }
+    }
+
+    /// The events passing `f`, in date order (by rank when searching), with facet counts.
+    pub fn events(&self, f: &Filters, today: NaiveDate) -> Results {
+        self.index.events(&self.catalog, &self.search, f, today)
+    }
+
+    /// The resources passing `f`, newest first (by rank when searching), with facet counts.
+    pub fn resources(&self, f: &Filters) -> Results {
+        self.index.resources(&self.catalog, &self.search, f)
+    }
+
+    /// Processes, events and resources matching `q`, best first.
+    pub fn search(&self, q: &str) -> Vec<SearchHit> {
+        self.search.all(q)
+    }
+
+    /// A dataset text in the reading language.
+    pub fn t<'a>(&'a self, text: &'a Text) -> &'a str {
+        text.get(&self.lang, self.catalog.lang())
+    }
+
+    /// A process's short name, else its name.
+    pub fn process_name(&self, p: usize) -> &str {
+        let p = &self.catalog.processes[p];
+        self.t(p.short_name.as_ref().unwrap_or(&p.name))
+    }
+
+    /// The dataset's own label for a facet option (a process, tag or kind); `None` for values
+    /// the interface names itself (years, countries, languages, tense, tentative).
+    pub fn option_label(&self, key: FacetKey, value: &Value, resources: bool) -> Option<&str> {
+        let Value::Id(id) = value else {
+            return None;
+        };
+        let c = &self.catalog;
+        match key {
+            FacetKey::Process => c.process(id.as_str()).map(|(p, _)| self.process_name(p)),
+            FacetKey::Taxonomy(_) => c.tag(id.as_str()).map(|(_, g)| self.t(&g.label)),
+            FacetKey::Kind if resources => c.resource_kind(id.as_str()).map(|k| self.t(&k.label)),
+            FacetKey::Kind => c.event_kind(id.as_str()).map(|k| self.t(&k.label)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::synth;
+
+    #[test]
+    fn a_language_switch_keeps_the_catalog_and_rebuilds_only_search() {
+        let d = Dataset::load(&synth::dataset(50, 3), "x.json", None).expect("loads");
+        let fr = d.in_lang(Some("fr"));
+        assert!(Arc::ptr_eq(&d.catalog, &fr.catalog));
+        assert!(Arc::ptr_eq(&d.index, &fr.index));
+        assert!(!Arc::ptr_eq(&d.search, &fr.search));
+        assert_ne!(d, fr);
+        let back = fr.in_lang(None);
+        assert_eq!(back.lang, d.catalog.lang());
+        let same = d.in_lang(Some(&d.lang.clone()));
+        assert!(Arc::ptr_eq(&d.search, &same.search));
+        assert_eq!(d, same);
+    }
+
+    #[test]
+    fn too_large_text_is_refused_before_parsing() {
+        let text = " ".repeat(MAX_DATASET_BYTES + 1);
+        assert!(matches!(
+            Dataset::load(&text, "x", None),
+            Err(LoadError::TooLarge { .. })
+        ));
+    }
+}
+
+#[cfg(test)]
+mod search_tests {
+    use super::*;
+    use crate::core::facet::Filters;
+    use crate::core::load_tests::base;
+    use serde_json::json;
+
+    #[test]
+    fn search_finds_words_of_the_reading_and_the_default_language() {
+        let mut v = base();
+        v["events"][0]["title"] = json!({"en": "Plenary meeting", "fr": "Séance plénière"});
+        let d = Dataset::load(&v.to_string(), "x.json", Some("fr")).expect("loads");
+        let found = |q: &str| {
+            let mut f = Filters::default();
+            f.q = q.into();
+            d.events(&f, NaiveDate::from_ymd_opt(2026, 1, 1).expect("day"))
+                .hits
+                .len()
+        };
+        assert_eq!(found("pleniere"), 1, "the words on screen");
+        assert_eq!(found("plenary"), 1, "the original wording");
+        let en = d.in_lang(Some("en"));
+        let mut f = Filters::default();
+        f.q = "pleniere".into();
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).expect("day");
+        assert_eq!(
+            en.events(&f, today).hits.len(),
+            0,
+            "English readers search English"
+        );
+    }
+}
