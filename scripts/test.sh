@@ -17,6 +17,9 @@ cargo clippy --all-targets --locked -- -D warnings; done_step
 step "clippy (wasm32: the app)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings; done_step
 
+step "dataset translations match their table (scripts/i18n_data/translations.json)"
+python3 scripts/apply_translations.py --check; done_step
+
 step "native tests (core logic, default dataset)"
 cargo test --locked; done_step
 

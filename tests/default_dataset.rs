@@ -4,6 +4,8 @@
 use process_tracker::core::catalog::Catalog;
 use process_tracker::core::date::Precision;
 use process_tracker::core::load::load;
+use process_tracker::core::model::Block;
+use process_tracker::core::text::Text;
 
 const PATH: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -132,4 +134,116 @@ fn only_future_events_are_tentative() {
         c.events.iter().any(|e| !e.confirmed),
         "unconfirmed facts are marked"
     );
+}
+
+/// The six official UN languages; the default dataset is read in all of them.
+const UN_LANGS: [&str; 6] = ["en", "fr", "es", "ru", "zh", "ar"];
+
+/// The languages of `text` that are missing or blank, among `wanted`.
+fn missing<'a>(text: &Text, wanted: &[&'a str]) -> Vec<&'a str> {
+    wanted
+        .iter()
+        .copied()
+        .filter(|l| {
+            !text
+                .variants()
+                .any(|(vl, s)| vl == *l && !s.trim().is_empty())
+        })
+        .collect()
+}
+
+#[test]
+fn names_summaries_tags_and_kinds_are_in_all_six_languages() {
+    let c = catalog();
+    let mut texts: Vec<(String, &Text)> = vec![("meta.title".into(), &c.meta.title)];
+    if let Some(d) = &c.meta.description {
+        texts.push(("meta.description".into(), d));
+    }
+    for p in &c.processes {
+        texts.push((format!("process {}.name", p.id), &p.name));
+        texts.push((format!("process {}.summary", p.id), &p.summary));
+        if let Some(s) = &p.short_name {
+            texts.push((format!("process {}.short_name", p.id), s));
+        }
+    }
+    for t in &c.taxonomies {
+        texts.push((format!("taxonomy {}.label", t.id), &t.label));
+        if let Some(d) = &t.description {
+            texts.push((format!("taxonomy {}.description", t.id), d));
+        }
+        for g in &t.tags {
+            texts.push((format!("tag {}.label", g.id), &g.label));
+            texts.push((format!("tag {}.definition", g.id), &g.definition));
+        }
+    }
+    for (group, kinds) in [
+        ("event kind", &c.event_kinds),
+        ("resource kind", &c.resource_kinds),
+    ] {
+        for k in kinds {
+            texts.push((format!("{group} {}.label", k.id), &k.label));
+            if let Some(d) = &k.description {
+                texts.push((format!("{group} {}.description", k.id), d));
+            }
+        }
+    }
+    assert!(texts.len() > 50, "only {} texts checked", texts.len());
+    let gaps: Vec<String> = texts
+        .iter()
+        .filter_map(|(at, t)| {
+            let m = missing(t, &UN_LANGS);
+            (!m.is_empty()).then(|| format!("{at}: no {}", m.join(", ")))
+        })
+        .collect();
+    assert!(gaps.is_empty(), "untranslated:\n{}", gaps.join("\n"));
+}
+
+#[test]
+fn every_explainer_reads_in_french_and_spanish() {
+    let c = catalog();
+    let mut gaps = Vec::new();
+    let mut seen = 0;
+    for p in &c.processes {
+        let e = &p.explainer;
+        for (section, blocks) in [
+            ("why_it_matters", &e.why_it_matters),
+            ("how_it_works", &e.how_it_works),
+            ("how_to_engage", &e.how_to_engage),
+        ] {
+            assert!(!blocks.is_empty(), "{} has no {section}", p.id);
+            for (i, b) in blocks.iter().enumerate() {
+                let texts: Vec<&Text> = match b {
+                    Block::Paragraph(t) => vec![t],
+                    Block::List(items) => items.iter().collect(),
+                };
+                for t in texts {
+                    seen += 1;
+                    let m = missing(t, &["en", "fr", "es"]);
+                    if !m.is_empty() {
+                        gaps.push(format!("{}.{section}[{i}]: no {}", p.id, m.join(", ")));
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen > 50, "only {seen} explainer texts checked");
+    assert!(gaps.is_empty(), "untranslated:\n{}", gaps.join("\n"));
+}
+
+#[test]
+fn translations_keep_the_default_language_and_show_per_language() {
+    let c = catalog();
+    let (_, gm) = c.process("global-mechanism").expect("global-mechanism");
+    let default = c.lang();
+    let en = gm.name.get(default, default);
+    assert!(en.starts_with("Global Mechanism"), "{en}");
+    for lang in &UN_LANGS[1..] {
+        assert_ne!(
+            gm.name.get(lang, default),
+            en,
+            "{lang} falls back to {default}"
+        );
+    }
+    // A language the data does not carry falls back to the default, not to whichever came first.
+    assert_eq!(gm.name.get("de", default), en);
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, cpSync, copyFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, newPage, open, serve, DIST as DEFAULT_DIST, ROOT, TODAY } from './harness.mjs';
+import { launch, newPage, open, serve, text, DIST as DEFAULT_DIST, ROOT, TODAY } from './harness.mjs';
 
 const DIST = process.env.DIST ?? DEFAULT_DIST;
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'partner');
@@ -185,7 +185,7 @@ test('embed.js turns two placeholders into two sandboxed trackers, each sized to
 
   // The explainer, dark, with the partner's accent made readable.
   const fb = await frameOf(page, b);
-  assert.equal(await fb.locator('main h1').textContent(), uncc.name);
+  assert.equal(await fb.locator('main h1').textContent(), text(uncc.name));
 
   const ca = await colours(fa);
   assert.ok(ca.embed);
@@ -384,13 +384,13 @@ test('the Embed page writes snippets that show what was chosen', async () => {
   assert.ok((await preview.getAttribute('title')).length > 5);
   assert.equal(await preview.getAttribute('sandbox'), SANDBOX);
   const pf = await (await preview.elementHandle()).contentFrame();
-  await pf.waitForFunction((name) => document.querySelector('main h1')?.textContent === name, uncc.name);
+  await pf.waitForFunction((name) => document.querySelector('main h1')?.textContent === name, text(uncc.name, 'fr'));
 
   // Opened on its own, the URL shows the explainer, dark, in French, embedded.
   const opened = await newPage(browser);
   await opened.goto(src);
   await opened.waitForSelector('main h1');
-  assert.equal(await opened.locator('main h1').textContent(), uncc.name);
+  assert.equal(await opened.locator('main h1').textContent(), text(uncc.name, 'fr'));
   assert.equal(await opened.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.equal(await opened.evaluate(() => document.documentElement.lang), 'fr');
   assert.ok(await opened.evaluate(() => document.documentElement.hasAttribute('data-embed')));
@@ -461,7 +461,7 @@ test('a process alone means its explainer; unknown attributes and values are dro
   assert.equal(src.searchParams.get('id'), 'ahc');
   assert.equal(src.searchParams.get('onload'), null);
   const frame = await frameOf(page, id);
-  assert.equal(await frame.locator('main h1').textContent(), data.processes.find((p) => p.id === 'ahc').name);
+  assert.equal(await frame.locator('main h1').textContent(), text(data.processes.find((p) => p.id === 'ahc').name));
   // The app drops what it cannot use: no theme attribute, the default accent.
   const c = await colours(frame);
   assert.equal(c.theme, null);
@@ -495,7 +495,7 @@ test('a tracker served under a sub-path embeds from a partner page, and links ou
     assert.ok(src.startsWith(sub.url + '?'), src);
   }
   const fb = await frameOf(page, b);
-  assert.equal(await fb.locator('main h1').textContent(), uncc.name);
+  assert.equal(await fb.locator('main h1').textContent(), text(uncc.name));
   await fitted(page, a);
   await fitted(page, b);
 
@@ -511,7 +511,7 @@ test('a tracker served under a sub-path embeds from a partner page, and links ou
   for (const k of ['embed', 'theme', 'accent']) assert.equal(u.searchParams.get(k), null, `${k} dropped`);
   assert.equal(u.searchParams.get('frame'), null, 'frame id dropped (src/ui/shell.rs EmbedBar)');
   assert.equal(await full.locator('.site-header').count(), 1);
-  assert.equal(await full.locator('main h1').textContent(), uncc.name);
+  assert.equal(await full.locator('main h1').textContent(), text(uncc.name));
 
   // The Embed page there points partners at the sub-path's embed.js.
   await open(full, sub.url, '?view=embed');

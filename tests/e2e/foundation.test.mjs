@@ -1,7 +1,7 @@
 // The tracker end to end: overview, explainers, events, URLs, failures, sub-path hosting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, serve, shot, params, dataset, DIST, TODAY } from './harness.mjs';
+import { launch, newPage, open, serve, shot, params, dataset, text, DIST, TODAY } from './harness.mjs';
 
 let browser, root, sub;
 before(async () => {
@@ -27,7 +27,7 @@ test('the overview lists every process and what comes next', async () => {
   const next = await page.locator('.next .event').count();
   assert.equal(next, Math.min(5, upcoming));
   // Tag meanings: a legend, and each badge described by its definition.
-  const def = data.taxonomies[0].tags[0].definition;
+  const def = text(data.taxonomies[0].tags[0].definition);
   assert.ok((await page.locator('.legend').textContent()).includes(def));
   const badge = page.locator('.card .tag').first();
   const describedBy = await badge.getAttribute('aria-describedby');
@@ -46,7 +46,7 @@ test('a click opens the OEWG explainer with its sections and events', async () =
   await page.waitForSelector('.page--process');
   assert.equal(params(page).view, 'process');
   assert.equal(params(page).id, 'oewg-2021-2025');
-  assert.equal(await page.locator('main h1').textContent(), oewg.name);
+  assert.equal(await page.locator('main h1').textContent(), text(oewg.name));
   const h2 = await page.locator('main h2').allTextContents();
   for (const s of ['Key facts', 'Why it matters', 'How it works', 'How to engage', 'Events', 'Sources']) {
     assert.ok(h2.includes(s), `section ${s} in ${h2}`);
@@ -64,10 +64,10 @@ test('a deep link opens a process directly, and reload keeps it', async () => {
   const page = await newPage(browser);
   await open(page, root.url, '?view=process&id=uncc');
   const uncc = data.processes.find((p) => p.id === 'uncc');
-  assert.equal(await page.locator('main h1').textContent(), uncc.name);
+  assert.equal(await page.locator('main h1').textContent(), text(uncc.name));
   await page.reload();
   await page.waitForSelector('main h1');
-  assert.equal(await page.locator('main h1').textContent(), uncc.name);
+  assert.equal(await page.locator('main h1').textContent(), text(uncc.name));
   // Figures carry their "as of" date.
   const fig = await page.locator('.figure').first().textContent();
   assert.match(fig, /as of \d{1,2} \w+ \d{4}/);
@@ -247,7 +247,7 @@ test('hostile text is shown as text and bad records are reported, not run', asyn
 test('the app works under a sub-path, deep links included', async () => {
   const page = await newPage(browser);
   await open(page, sub.url, '?view=process&id=ahc');
-  assert.equal(await page.locator('main h1').textContent(), data.processes.find((p) => p.id === 'ahc').name);
+  assert.equal(await page.locator('main h1').textContent(), text(data.processes.find((p) => p.id === 'ahc').name));
   await page.locator('.site-nav a', { hasText: 'Events' }).click();
   await page.waitForSelector('.page--events');
   assert.ok(new URL(page.url()).pathname.startsWith('/some/deep/path/'));

@@ -63,3 +63,12 @@ export async function shot(page, name) {
 export function params(page) {
   return Object.fromEntries(new URL(page.url()).searchParams);
 }
+
+/**
+ * A dataset text as the app shows it in `lang`: a plain string, or the entry of a per-language
+ * object for `lang`, else for the dataset's default language.
+ */
+export function text(t, lang = 'en', fallback = 'en') {
+  if (typeof t === 'string') return t;
+  return t[lang] ?? t[fallback] ?? Object.values(t)[0];
+}

@@ -1,0 +1,51 @@
+// The default dataset's own text (names, summaries, tags, explainers) in the language asked for.
+// Interface strings are another matter (src/i18n); these tests read only what the data says.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, open, serve, dataset, text, DIST } from './harness.mjs';
+
+let browser;
+let root;
+before(async () => {
+  browser = await launch();
+  root = await serve({ dir: DIST });
+});
+after(async () => {
+  await browser?.close();
+  await root?.close();
+});
+
+const data = dataset();
+const proc = (id) => data.processes.find((p) => p.id === id);
+const firstParagraph = (blocks) => blocks.find((b) => !b.list);
+
+for (const lang of ['fr', 'es']) {
+  test(`a process page in ${lang} shows the dataset's ${lang} name, summary, tags and explainer`, async () => {
+    const page = await newPage(browser);
+    await open(page, root.url, `?view=process&id=uncc&lang=${lang}`);
+    const uncc = proc('uncc');
+    assert.equal(await page.locator('main h1').textContent(), text(uncc.name, lang));
+    assert.notEqual(text(uncc.name, lang), text(uncc.name), 'the name is translated');
+    assert.ok((await page.locator('.page-head .lead').textContent()).startsWith(text(uncc.summary, lang)));
+    const tag = data.taxonomies.flatMap((t) => t.tags).find((g) => g.id === uncc.tags[0]);
+    const defs = await page.locator('.tag-defs').textContent();
+    assert.ok(defs.includes(text(tag.label, lang)) && defs.includes(text(tag.definition, lang)), defs);
+    const why = await page.locator('.explainer-section p').allTextContents();
+    assert.ok(why.includes(text(firstParagraph(uncc.explainer.why_it_matters), lang)), why.join('\n'));
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('the overview in Arabic and Chinese shows the dataset title and short names in that language', async () => {
+  for (const lang of ['ar', 'zh']) {
+    const page = await newPage(browser);
+    await open(page, root.url, `?lang=${lang}`);
+    assert.equal(await page.locator('main h1').textContent(), text(data.meta.title, lang));
+    const gm = proc('global-mechanism');
+    const card = page.locator('.card[data-process="global-mechanism"]');
+    assert.equal((await card.locator('h3').textContent()).trim(), text(gm.short_name, lang));
+    assert.equal(await card.locator('.card__full-name').textContent(), text(gm.name, lang));
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
