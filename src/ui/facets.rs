@@ -86,11 +86,14 @@ pub fn FilterPanel(
                     let id = format!("f-{}-{}", key.slug(), o.value);
                     let value = o.value.clone();
                     let dim = key.dim();
-                    let opt = move || facets.with(|fs| fs.get(fi).and_then(|f| f.options.get(oi)).map(|o| (o.count, o.selected)).unwrap_or((0, false)));
-                    let empty = move || {
+                    // The option's own (count, chosen): its DOM effects run only when these change,
+                    // not on every update of the facets around it.
+                    let opt = Memo::new(move |_| facets.with(|fs| fs.get(fi).and_then(|f| f.options.get(oi)).map(|o| (o.count, o.selected)).unwrap_or((0, false))));
+                    let opt = move || opt.get();
+                    let empty = Memo::new(move |_| {
                         let (n, sel) = opt();
                         n == 0 && !sel
-                    };
+                    });
                     view! {
                         <li class="facet__option" class:facet__option--nested=nested class:facet__option--empty=empty>
                             <input

@@ -14,10 +14,13 @@ pub fn Unconfirmed() -> impl IntoView {
 #[component]
 pub fn TenseMark(#[prop(into)] tense: Signal<Tense>) -> impl IntoView {
     let t = use_ctx().messages();
-    let parts = move || match tense.get() {
-        Tense::Past => ("mark mark--past", t.past),
-        Tense::Ongoing => ("mark mark--ongoing", t.ongoing),
-        Tense::Upcoming => ("mark mark--upcoming", t.upcoming),
-    };
-    view! { <span class=move || parts().0>{move || parts().1}</span> }
+    // One effect per mark: lists hold many, and a tense rarely changes.
+    move || {
+        let (class, label) = match tense.get() {
+            Tense::Past => ("mark mark--past", t.past),
+            Tense::Ongoing => ("mark mark--ongoing", t.ongoing),
+            Tense::Upcoming => ("mark mark--upcoming", t.upcoming),
+        };
+        view! { <span class=class>{label}</span> }
+    }
 }
