@@ -1,0 +1,3 @@
+fn main() {
+    print!("{}", process_tracker::core::schema::dataset_schema());
+}
