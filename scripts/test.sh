@@ -23,6 +23,9 @@ cargo test --locked; done_step
 step "release build (trunk)"
 trunk build --release --offline; done_step
 
+step "calendars, feeds, schema and template (tracker site)"
+cargo run --locked --quiet --bin tracker -- site dist; done_step
+
 step "end-to-end tests (headless Chromium against dist/)"
 node --test --test-concurrency=1 tests/e2e/; done_step
 

@@ -151,6 +151,14 @@ checked_string!(
     |s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()),
     "a two-letter upper-case ISO 3166 country code"
 );
+impl LangTag {
+    pub const UNDETERMINED: &'static str = "und";
+
+    pub fn undetermined() -> LangTag {
+        LangTag(Self::UNDETERMINED.to_owned())
+    }
+}
+
 checked_string!(
     LangTag,
     |s| {
@@ -472,6 +480,8 @@ pub struct Resource {
     pub title: Text,
     pub date: PartialDate,
     pub kind: Id,
+    /// `und` (undetermined, BCP 47) where the data gives none; reviews warn about it.
+    #[serde(default = "LangTag::undetermined")]
     pub lang: LangTag,
     pub url: Url,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
