@@ -87,9 +87,21 @@ fn load_error(text: &str, e: &LoadError) -> Finding {
         LoadError::Json { line, column, .. } => {
             let found = path_at(text, offset(text, *line, *column));
             let mut f = at(text, "", Severity::Error, e.to_string(), fix);
-            f.line = *line;
-            f.column = *column;
-            f.path = found.map_or("$".into(), |p| format!("$.{p}"));
+            // serde_json counts a position at the very start of a line as column 0.
+            f.line = (*line).max(1);
+            f.column = (*column).max(1);
+            // In broken JSON the walk may take junk for a key: keep the part that reads as a path.
+            let path: String = found
+                .unwrap_or_default()
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || "_-.[]$".contains(*c))
+                .collect();
+            let path = path.trim_end_matches('.');
+            f.path = if path.is_empty() {
+                "$".into()
+            } else {
+                format!("$.{path}")
+            };
             return f;
         }
         LoadError::Schema { .. } => "schema_version".to_owned(),
@@ -120,7 +132,7 @@ fn issue(text: &str, i: &Issue) -> Finding {
     };
     let mut message = i.problem.to_string();
     if let Some(id) = &p.id {
-        message = format!("“{id}” {message}");
+        message = format!("{message} (record “{id}”)");
     }
     at(
         text,
