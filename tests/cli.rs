@@ -2,6 +2,9 @@
 //! column found independently in the fixture), exit codes, hostile input, and the spreadsheet
 //! round trip with its error reports.
 
+// The tool and its crates exist only on the host.
+#![cfg(not(target_arch = "wasm32"))]
+
 use process_tracker::cli::table::{from_tables, to_tables};
 use process_tracker::cli::validate::check;
 use process_tracker::core::dataset::Dataset;
@@ -689,4 +692,22 @@ fn site_writes_calendars_feeds_schema_and_template() {
     let tables =
         process_tracker::cli::read_tables(&dist.join("template.xlsx")).expect("template reads");
     assert!(from_tables(&tables).is_ok());
+}
+
+#[test]
+fn an_ods_workbook_imports_like_an_xlsx() {
+    // valid.ods is valid.json exported to CSV and laid out as an OpenDocument spreadsheet
+    // (text cells, one paragraph a line), as LibreOffice saves it.
+    let dir = scratch("ods");
+    let out_json = dir.join("out.json");
+    let (code, out, err) = tracker(&[
+        "import",
+        &fixture("valid.ods"),
+        "-o",
+        out_json.to_str().expect("path"),
+        "--today",
+        TODAY,
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(decode(&out_json), decode(Path::new(&fixture("valid.json"))));
 }
