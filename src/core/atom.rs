@@ -4,8 +4,7 @@
 
 use super::catalog::Catalog;
 use super::date::Precision;
-use super::export::{event_page, tag_uri, Words};
-use super::ics::lang_param;
+use super::export::{event_page, lang_param, tag_uri, Words};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 /// What a feed says about itself.

@@ -4,8 +4,7 @@
 //! with `'` so opening the file never runs anything.
 
 use super::catalog::Catalog;
-use super::export::event_page;
-use super::ics::lang_param;
+use super::export::{event_page, lang_param};
 use super::model::{Link, Source};
 use super::text::Text;
 

@@ -30,7 +30,7 @@ impl Words<'static> {
 
 /// The app's page for `event`: `base` (the app's address without a query, such as
 /// `https://tracker.example.org/` or `../index.html`) plus the query that opens the event on the
-/// events view. `lang` is added when it is not the dataset's own language.
+/// events view, with `lang` in the query if given (see `lang_param`).
 pub fn event_page(base: &str, event: &Id, lang: Option<&str>) -> String {
     page(
         base,
@@ -50,6 +50,11 @@ pub fn process_page(base: &str, process: &Id, lang: Option<&str>) -> String {
         State::default().goto(View::Process(process.clone())),
         lang,
     )
+}
+
+/// The language to name in a page link: `lang`, unless it is the dataset's own (the app's default).
+pub fn lang_param<'a>(lang: &'a str, dataset_lang: &str) -> Option<&'a str> {
+    (!lang.is_empty() && lang != dataset_lang).then_some(lang)
 }
 
 fn page(base: &str, mut state: State, lang: Option<&str>) -> String {

@@ -5,7 +5,7 @@
 
 use super::catalog::Catalog;
 use super::date::{PartialDate, Precision};
-use super::export::{event_page, event_uid, is_absolute, Words};
+use super::export::{event_page, event_uid, is_absolute, lang_param, Words};
 use super::model::Event;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
@@ -115,11 +115,6 @@ fn vevent(out: &mut String, c: &Catalog, e: &Event, cal: &Calendar) {
     };
     line(out, &format!("STATUS:{status}"));
     line(out, "END:VEVENT");
-}
-
-/// `lang` for a page link, unless it is the dataset's own language.
-pub(super) fn lang_param<'a>(lang: &'a str, dataset_lang: &str) -> Option<&'a str> {
-    (!lang.is_empty() && lang != dataset_lang).then_some(lang)
 }
 
 fn written_dates(start: PartialDate, end: Option<PartialDate>) -> String {
