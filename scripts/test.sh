@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test, strictest first: formatting, lints (host and wasm32), native tests, the release
-# build, then the end-to-end suite in headless Chromium against dist/. Called by `scripts/dev test`
+# build with the files `tracker site` adds, external judges of the dataset, calendars and feeds,
+# then the end-to-end suite in headless Chromium against dist/. Called by `scripts/dev test`
 # after set-up; `.ci/run` calls `scripts/dev test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,15 @@ cargo test --locked; done_step
 
 step "release build (trunk)"
 trunk build --release --offline; done_step
+
+step "calendars, feeds, schema and template (tracker site)"
+cargo run --locked --quiet --bin tracker -- site dist; done_step
+
+step "external judges: tracker validate --strict, check-jsonschema, icalendar, feedparser"
+# --strict fails on warnings too, including a review older than 90 days: re-review the data then.
+cargo run --locked --quiet --bin tracker -- validate --strict public/data/un-cyber-processes.json
+.tools/venv/bin/check-jsonschema --schemafile dist/schema/v1.json public/data/un-cyber-processes.json
+.tools/venv/bin/python tests/judges/check_outputs.py dist; done_step
 
 step "end-to-end tests (headless Chromium against dist/)"
 node --test --test-concurrency=1 tests/e2e/; done_step

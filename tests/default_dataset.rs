@@ -97,7 +97,23 @@ fn holds_the_history_and_the_seed_resources() {
         c.events.first().is_some_and(|e| e.start.year() <= 2004),
         "history back to the first GGE"
     );
-    assert_eq!(c.resources.len(), 17, "all seventeen seed resources");
+    assert_eq!(
+        c.resources.len(),
+        18,
+        "the seventeen seed resources and the July 2025 analysis"
+    );
+    assert!(
+        c.resources
+            .iter()
+            .any(|r| r.date.to_string() == "2025-07-24" && r.url.host() == "gp-digital.org"),
+        "the analysis the tracker draws on is itself a resource"
+    );
+    let gge_groups = c
+        .events
+        .iter()
+        .filter(|e| e.kind.as_str() == "expert-group")
+        .count();
+    assert_eq!(gge_groups, 6, "one group event per GGE");
     assert!(
         c.resources.iter().any(|r| r.lang.as_str() == "es"),
         "the Spanish toolkit"

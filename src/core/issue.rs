@@ -33,6 +33,8 @@ pub enum LoadError {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Collection {
+    /// The `meta` block (index 0).
+    Meta,
     Taxonomies,
     EventKinds,
     ResourceKinds,
@@ -45,6 +47,7 @@ pub enum Collection {
 impl Collection {
     pub fn key(self) -> &'static str {
         match self {
+            Collection::Meta => "meta",
             Collection::Taxonomies => "taxonomies",
             Collection::EventKinds => "event_kinds",
             Collection::ResourceKinds => "resource_kinds",
@@ -68,7 +71,11 @@ pub struct Place {
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}]", self.collection.key(), self.index)?;
+        if self.collection == Collection::Meta {
+            f.write_str("meta")?;
+        } else {
+            write!(f, "{}[{}]", self.collection.key(), self.index)?;
+        }
         if let Some(id) = &self.id {
             write!(f, " “{id}”")?;
         }
@@ -105,12 +112,32 @@ pub enum Problem {
     ParentCycle(String),
     #[error("has a reading dated {0} twice; the second is ignored")]
     DuplicateReading(String),
+    // The review rules below run only when a maintainer checks a dataset (`load::load_reviewed`).
+    #[error("is still marked tentative, but its dates were over before the dataset's review ({reviewed})")]
+    TentativeBeforeReview { reviewed: String },
+    #[error("was over before the dataset's review ({reviewed}) but records no outcome")]
+    NoOutcome { reviewed: String },
+    #[error("has no language")]
+    NoLanguage,
+    #[error("says the dataset was reviewed on {reviewed}, {days} days ago (more than {max})", max = MAX_REVIEW_AGE_DAYS)]
+    StaleReview { reviewed: String, days: i64 },
 }
+
+/// How old a dataset's review may be before `load_reviewed` warns.
+pub const MAX_REVIEW_AGE_DAYS: i64 = 90;
 
 impl Problem {
     /// True where the loader left something out, false where it only warns.
     pub fn is_error(&self) -> bool {
-        !matches!(self, Problem::NoSources | Problem::UnknownKind(_))
+        !matches!(
+            self,
+            Problem::NoSources
+                | Problem::UnknownKind(_)
+                | Problem::TentativeBeforeReview { .. }
+                | Problem::NoOutcome { .. }
+                | Problem::NoLanguage
+                | Problem::StaleReview { .. }
+        )
     }
 }
 

@@ -110,6 +110,147 @@ fn render(stack: &[Frame]) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Where the value at `path` (dotted, as `path_at` names them: `events[3].location.city`)
+/// starts in `text`, as a byte offset. Where the path goes further than the text (a field that
+/// is missing), the deepest value on the way is given; the top level is 0 at worst.
+pub fn locate(text: &str, path: &str) -> usize {
+    let b = text.as_bytes();
+    let mut at = skip_ws(b, 0);
+    for step in steps(path) {
+        let found = match (step, b.get(at)) {
+            (Step::Key(k), Some(b'{')) => find_key(text, at, k),
+            (Step::Index(n), Some(b'[')) => find_index(b, at, n),
+            _ => None,
+        };
+        match found {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    at
+}
+
+/// 1-based line and column (in characters) of byte `at` of `text`.
+pub fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let before = text.get(..at).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn steps(path: &str) -> Vec<Step<'_>> {
+    let mut out = Vec::new();
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (key, rest) = part.split_at(part.find('[').unwrap_or(part.len()));
+        if !key.is_empty() {
+            out.push(Step::Key(key));
+        }
+        for ix in rest.split('[').filter(|s| !s.is_empty()) {
+            if let Ok(n) = ix.trim_end_matches(']').parse() {
+                out.push(Step::Index(n));
+            }
+        }
+    }
+    out
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// The index just past the string starting at `i` (a `"`).
+fn skip_string(b: &[u8], mut i: usize) -> usize {
+    i += 1;
+    while i < b.len() && b[i] != b'"' {
+        i += if b[i] == b'\\' { 2 } else { 1 };
+    }
+    (i + 1).min(b.len())
+}
+
+/// The index just past the value starting at `i`.
+fn skip_value(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b'"') => skip_string(b, i),
+        Some(b'{') | Some(b'[') => {
+            let mut depth = 0usize;
+            let mut j = i;
+            while j < b.len() {
+                match b[j] {
+                    b'"' => {
+                        j = skip_string(b, j);
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return j + 1;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            b.len()
+        }
+        _ => {
+            let mut j = i;
+            while j < b.len() && !matches!(b[j], b',' | b'}' | b']') && !b[j].is_ascii_whitespace()
+            {
+                j += 1;
+            }
+            j
+        }
+    }
+}
+
+fn find_key(text: &str, obj: usize, key: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = skip_ws(b, obj + 1);
+    while i < b.len() && b[i] == b'"' {
+        let end = skip_string(b, i);
+        let name = text.get(i + 1..end.saturating_sub(1))?;
+        let colon = skip_ws(b, end);
+        if b.get(colon) != Some(&b':') {
+            return None;
+        }
+        let value = skip_ws(b, colon + 1);
+        if name == key {
+            return Some(value);
+        }
+        i = skip_ws(b, skip_value(b, value));
+        if b.get(i) != Some(&b',') {
+            return None;
+        }
+        i = skip_ws(b, i + 1);
+    }
+    None
+}
+
+fn find_index(b: &[u8], arr: usize, n: usize) -> Option<usize> {
+    let mut i = skip_ws(b, arr + 1);
+    if b.get(i) == Some(&b']') {
+        return None;
+    }
+    for _ in 0..n {
+        i = skip_ws(b, skip_value(b, i));
+        if b.get(i) != Some(&b',') {
+            return None;
+        }
+        i = skip_ws(b, i + 1);
+    }
+    (i < b.len()).then_some(i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,6 +321,23 @@ mod tests {
         assert_eq!(
             at_error::<Rec>(r#"{"id": "a", "links": [{}]}"#).as_deref(),
             Some("links[0]")
+        );
+    }
+
+    #[test]
+    fn locate_finds_values_and_falls_back_to_their_parent() {
+        let json = "{\n  \"events\": [\n    {\"id\": \"a\"},\n    {\"id\": \"b \\\" }\", \"location\": {\"city\": \"X\"}}\n  ]\n}";
+        let at = |p: &str| line_column(json, locate(json, p));
+        assert_eq!(at("events[1].location.city"), (4, 43));
+        assert_eq!(at("events[1].id"), (4, 12));
+        assert_eq!(at("events[1].missing"), (4, 5), "the record itself");
+        assert_eq!(at("events[7]"), (2, 13), "the list");
+        assert_eq!(at(""), (1, 1));
+        // Whatever the path names, every value found is where a path_at walk agrees.
+        let off = locate(json, "events[1].location.city");
+        assert_eq!(
+            path_at(json, off + 1).as_deref(),
+            Some("events[1].location.city")
         );
     }
 

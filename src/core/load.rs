@@ -4,10 +4,11 @@
 use super::catalog::Catalog;
 use super::envelope::Envelope;
 use super::issue::{
-    Collection, Issue, LoadError, Place, Problem, MAX_DATASET_BYTES, SUPPORTED_SCHEMA,
+    Collection, Issue, LoadError, Place, Problem, MAX_DATASET_BYTES, MAX_REVIEW_AGE_DAYS,
+    SUPPORTED_SCHEMA,
 };
 use super::json_path;
-use super::model::{Event, Figure, Id, Kind, Meta, Process, Resource, Source, Taxonomy};
+use super::model::{Event, Figure, Id, Kind, LangTag, Meta, Process, Resource, Source, Taxonomy};
 use super::sort;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -77,7 +78,19 @@ impl<'de> Deserialize<'de> for MaybeString {
     }
 }
 
+/// Reads a dataset for showing it: records with problems are left out and reported.
 pub fn load(json: &str) -> Result<Loaded, LoadError> {
+    load_with(json, None)
+}
+
+/// Reads a dataset as its maintainer checks it: as `load`, plus warnings about facts that the
+/// review should have brought up to date (tentative or outcome-less events already over at the
+/// review, resources without a language, a review older than `MAX_REVIEW_AGE_DAYS` on `today`).
+pub fn load_reviewed(json: &str, today: chrono::NaiveDate) -> Result<Loaded, LoadError> {
+    load_with(json, Some(today))
+}
+
+fn load_with(json: &str, review: Option<chrono::NaiveDate>) -> Result<Loaded, LoadError> {
     if json.trim().is_empty() {
         return Err(LoadError::Empty);
     }
@@ -105,7 +118,27 @@ pub fn load(json: &str) -> Result<Loaded, LoadError> {
     let (meta, processes) = env.required().map_err(LoadError::Shape)?;
     let meta: Meta = decode(meta).map_err(|(path, msg)| LoadError::Meta(with_path(path, msg)))?;
 
-    let mut v = Validator { issues: Vec::new() };
+    let mut v = Validator {
+        issues: Vec::new(),
+        reviewed: review.map(|_| meta.reviewed.0),
+    };
+    if let Some(today) = review {
+        let days = (today - meta.reviewed.0).num_days();
+        if days > MAX_REVIEW_AGE_DAYS {
+            v.issues.push(Issue {
+                place: Place {
+                    collection: Collection::Meta,
+                    index: 0,
+                    id: None,
+                    field: Some("reviewed".into()),
+                },
+                problem: Problem::StaleReview {
+                    reviewed: meta.reviewed.to_string(),
+                    days,
+                },
+            });
+        }
+    }
     let taxonomies = v.records::<Taxonomy>(Collection::Taxonomies, &env.taxonomies, |t| &t.id);
     let mut event_kinds =
         values(v.records::<Kind>(Collection::EventKinds, &env.event_kinds, |k| &k.id));
@@ -215,6 +248,8 @@ fn json_error(e: &serde_json::Error) -> LoadError {
 
 struct Validator {
     issues: Vec<Issue>,
+    /// The dataset's review day, when the review rules apply.
+    reviewed: Option<chrono::NaiveDate>,
 }
 
 impl Validator {
@@ -482,6 +517,18 @@ impl Validator {
                 });
             }
             self.check_sources(C, index, &e.id, &e.sources);
+            if let Some(reviewed) = self.reviewed {
+                let over = e.end.unwrap_or(e.start).last_day() < reviewed;
+                let day = || reviewed.to_string();
+                if over && e.tentative {
+                    let problem = Problem::TentativeBeforeReview { reviewed: day() };
+                    self.report(C, index, &e.id, Some("tentative"), problem);
+                }
+                if over && e.outcome.is_none() {
+                    let problem = Problem::NoOutcome { reviewed: day() };
+                    self.report(C, index, &e.id, None, problem);
+                }
+            }
             out.push(e);
         }
         out
@@ -509,6 +556,9 @@ impl Validator {
                     Some("kind"),
                     Problem::UnknownKind(r.kind.to_string()),
                 );
+            }
+            if self.reviewed.is_some() && r.lang.as_str() == LangTag::UNDETERMINED {
+                self.report(C, index, &r.id, Some("lang"), Problem::NoLanguage);
             }
             out.push(r);
         }

@@ -369,3 +369,57 @@ fn a_repeated_top_level_key_is_a_shape_error() {
     );
     assert!(matches!(load(&twice).err(), Some(LoadError::Shape(_))));
 }
+
+#[test]
+fn review_rules_apply_only_when_a_maintainer_checks() {
+    use super::load::load_reviewed;
+    let mut v = base();
+    // e1 ended in July 2025, before the review of 2026-11-26: tentative and without outcome.
+    v["events"][1]["tentative"] = json!(true);
+    v["events"][0]["outcome"] = json!("Done");
+    v["resources"][0].as_object_mut().map(|r| r.remove("lang"));
+    let text = v.to_string();
+    assert!(
+        load(&text).expect("loads").issues.is_empty(),
+        "the app is not bothered"
+    );
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("day");
+    let l = load_reviewed(&text, today).expect("loads");
+    let problems: Vec<&Problem> = l.issues.iter().map(|i| &i.problem).collect();
+    assert_eq!(problems.len(), 3, "{:#?}", l.issues);
+    assert!(problems
+        .iter()
+        .any(|p| matches!(p, Problem::TentativeBeforeReview { .. })));
+    assert!(problems
+        .iter()
+        .any(|p| matches!(p, Problem::NoOutcome { .. })));
+    assert!(problems.iter().any(|p| matches!(p, Problem::NoLanguage)));
+    assert!(
+        problems.iter().all(|p| !p.is_error()),
+        "review findings are warnings"
+    );
+    let lang = l
+        .catalog
+        .resources
+        .iter()
+        .find(|r| r.id.as_str() == "r1")
+        .expect("r1 kept");
+    assert_eq!(lang.lang.as_str(), "und");
+    // 91 days after the review, the review itself is stale.
+    let late = chrono::NaiveDate::from_ymd_opt(2027, 2, 25).expect("day");
+    let stale = load_reviewed(&text, late).expect("loads");
+    let meta: Vec<_> = stale
+        .issues
+        .iter()
+        .filter(|i| i.place.collection == Collection::Meta)
+        .collect();
+    assert_eq!(meta.len(), 1);
+    assert!(matches!(
+        meta[0].problem,
+        Problem::StaleReview { days: 91, .. }
+    ));
+    assert_eq!(
+        meta[0].to_string().split(':').next(),
+        Some("meta, field “reviewed”")
+    );
+}

@@ -1,12 +1,17 @@
 //! The pure core: no DOM, no network, no clock. Everything here compiles and is tested natively.
 
+pub mod atom;
 pub mod catalog;
 pub mod colour;
+pub mod csv;
 pub mod dataset;
 pub mod date;
 mod envelope;
+pub mod export;
 pub mod facet;
+pub mod file;
 pub mod fold;
+pub mod ics;
 pub mod issue;
 pub mod json_path;
 pub mod load;
@@ -14,6 +19,8 @@ pub mod model;
 pub mod paging;
 pub mod query;
 pub mod route;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod search;
 pub mod search_index;
 mod search_text;

@@ -4,8 +4,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Text {
     Plain(String),
     /// `(language tag, text)` pairs in the order the data gives them.
@@ -75,6 +74,23 @@ fn check_len<E: de::Error>(s: &str) -> Result<(), E> {
         )));
     }
     Ok(())
+}
+
+impl Serialize for Text {
+    /// A string, or an object of language tag to string in the order given: the form it is read in.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Text::Plain(t) => s.serialize_str(t),
+            Text::Localized(v) => {
+                let mut m = s.serialize_map(Some(v.len()))?;
+                for (lang, t) in v {
+                    m.serialize_entry(lang, t)?;
+                }
+                m.end()
+            }
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Text {
