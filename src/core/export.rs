@@ -71,6 +71,15 @@ pub fn is_absolute(base: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
+/// The name a dataset goes by in ids: its file name without the extension, as the build names
+/// it (`data/un-cyber-processes.json?v=2` → `un-cyber-processes`), so a calendar downloaded in
+/// the app and one subscribed to from the build give the same event the same `UID`.
+pub fn dataset_name(url: &str) -> &str {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.rsplit_once('.').map_or(file, |(stem, _)| stem)
+}
+
 /// A dataset's key in ids: letters, digits, `-` and `.` only, never empty.
 pub fn dataset_key(name: &str) -> String {
     let key: String = name
@@ -109,6 +118,16 @@ pub fn tag_uri(dataset: &str, kind: &str, id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dataset_is_named_by_its_file() {
+        assert_eq!(
+            dataset_name("data/un-cyber-processes.json"),
+            "un-cyber-processes"
+        );
+        assert_eq!(dataset_name("https://p.example/a/b.v2.json?x=1#y"), "b.v2");
+        assert_eq!(dataset_name("https://p.example/data"), "data");
+    }
     use crate::core::route::State;
 
     fn id(s: &str) -> Id {

@@ -141,6 +141,14 @@ fn EventBody(data: Arc<Data>, index: usize) -> impl IntoView {
             view! { <li><Link to=to>{name}</Link> {short}</li> }
         })
         .collect_view();
+    let embed = ctx.state.with_untracked(|s| s.globals.embed);
+    let add_to_calendar = {
+        let (data, id, title) = (data.clone(), e.id.clone(), data.t(&e.title).to_owned());
+        move |_| {
+            let text = super::downloads::calendar_text(&data, &[index], &title);
+            super::downloads::save(&format!("{id}.ics"), "text/calendar;charset=utf-8", &text);
+        }
+    };
     let mut share = ctx.state.get_untracked();
     share.globals.embed = false;
     let share_url = crate::web::history::absolute(&share);
@@ -162,5 +170,8 @@ fn EventBody(data: Arc<Data>, index: usize) -> impl IntoView {
             <label for="event-share">{t.share_link}</label>
             <input id="event-share" type="url" readonly value=share_url/>
         </p>
+        {(!embed).then(|| view! {
+            <p><button type="button" class="button button--ghost" data-download="event-ics" on:click=add_to_calendar>{t.add_to_calendar}</button></p>
+        })}
     }
 }

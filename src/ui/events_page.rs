@@ -1,6 +1,7 @@
 //! All events, filtered and searched, in date order grouped by year, with today marked.
 
 use super::ctx::{use_ctx, Data};
+use super::downloads::{Downloads, Subscribe};
 use super::event_item::EventItem;
 use super::explore::Explore;
 use crate::core::facet::Filters;
@@ -33,6 +34,8 @@ pub fn EventsPage(data: Arc<Data>) -> impl IntoView {
                 <p>
                     <button type="button" class="button button--ghost" on:click=move |_| jump_to_today()>{t.jump_to_today}</button>
                 </p>
+                <Downloads data=data.clone() results=results/>
+                <Subscribe name="upcoming".to_owned() label=t.subscribe_upcoming/>
             </header>
             <Explore data=data.clone() facets=facets search_label=t.search_events>
                 <EventList data=data.clone() results=results/>

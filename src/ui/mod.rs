@@ -4,6 +4,7 @@
 mod about_page;
 mod app;
 pub mod ctx;
+mod downloads;
 mod embed_page;
 mod event_detail;
 mod event_item;

@@ -2,6 +2,7 @@
 //! to engage, where it comes from and leads to, its events, resources and sources.
 
 use super::ctx::{use_ctx, Data};
+use super::downloads::Subscribe;
 use super::event_item::EventItem;
 use super::figures::FigureCard;
 use super::link::Link;
@@ -210,6 +211,7 @@ fn Explainer(data: Arc<Data>, index: usize) -> impl IntoView {
                 <p class="section-links">
                     <Link to=all_events>{t.filter_these_events}</Link> " · " <Link to=on_timeline>{t.see_on_timeline}</Link>
                 </p>
+                <Subscribe name=p.id.to_string() label=t.subscribe_process/>
                 <h3>{t.upcoming}</h3>
                 {if upcoming.is_empty() { view! { <p class="empty">{t.no_upcoming}</p> }.into_any() } else { event_list(upcoming).into_any() }}
                 <h3>{t.past}</h3>

@@ -1,6 +1,7 @@
 //! Resources (reports, posts, news) with the same filters and search as events.
 
 use super::ctx::{use_ctx, Data};
+use super::downloads::Downloads;
 use super::events_page::PAGE;
 use super::explore::Explore;
 use super::resource_item::ResourceItem;
@@ -68,6 +69,7 @@ pub fn ResourcesPage(data: Arc<Data>) -> impl IntoView {
                 <p class="result-count" role="status" aria-live="polite">
                     {move || fill(t.n_resources, &[("n", &results.with(|r| r.hits.len()).to_string())])}
                 </p>
+                <Downloads data=data.clone() results=results resources=true/>
             </header>
             <Explore data=data.clone() facets=facets search_label=t.search_resources resources=true>
                 {list}
