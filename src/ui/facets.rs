@@ -263,7 +263,10 @@ pub fn Chips(data: Arc<Data>, #[prop(optional)] resources: bool) -> impl IntoVie
         let mut add = |key: FacetKey, value: String| {
             let name = facet_label(&data, t, key);
             let label = option_label(&data, t, &lang, key, &value, resources);
-            chips.push((format!("{name}: {label}"), toggle(&f, key, &value)));
+            chips.push((
+                fill(t.chip_facet, &[("facet", &name), ("value", &label)]),
+                toggle(&f, key, &value),
+            ));
         };
         for p in &f.processes {
             add(FacetKey::Process, p.to_string());
@@ -293,7 +296,7 @@ pub fn Chips(data: Arc<Data>, #[prop(optional)] resources: bool) -> impl IntoVie
         }
         if let Some(d) = f.from {
             chips.push((
-                format!("{}: {}", t.from, d),
+                fill(t.chip_from, &[("date", &d.to_string())]),
                 Filters {
                     from: None,
                     ..f.clone()
@@ -302,7 +305,7 @@ pub fn Chips(data: Arc<Data>, #[prop(optional)] resources: bool) -> impl IntoVie
         }
         if let Some(d) = f.to {
             chips.push((
-                format!("{}: {}", t.to, d),
+                fill(t.chip_to, &[("date", &d.to_string())]),
                 Filters {
                     to: None,
                     ..f.clone()

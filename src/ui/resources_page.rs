@@ -5,7 +5,7 @@ use super::events_page::PAGE;
 use super::explore::Explore;
 use super::resource_item::ResourceItem;
 use crate::core::search::Query;
-use crate::i18n::fill;
+use crate::i18n::number;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -40,7 +40,7 @@ pub fn ResourcesPage(data: Arc<Data>) -> impl IntoView {
                 </ul>
                 {(remaining > 0).then(|| view! {
                     <p class="show-more"><button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {fill(t.show_more, &[("n", &remaining.min(PAGE).to_string()), ("total", &remaining.to_string())])}
+                        {t.show_more.format_with(remaining.min(PAGE), &[("total", &number(remaining as u64, &ctx.lang.get_untracked()))])}
                     </button></p>
                 })}
             }
@@ -53,7 +53,7 @@ pub fn ResourcesPage(data: Arc<Data>) -> impl IntoView {
             <header class="page-head">
                 <h1>{t.nav_resources}</h1>
                 <p class="result-count" role="status" aria-live="polite">
-                    {move || fill(t.n_resources, &[("n", &results.with(|r| r.hits.len()).to_string())])}
+                    {move || t.n_resources.format(results.with(|r| r.hits.len()))}
                 </p>
             </header>
             <Explore data=data.clone() facets=facets search_label=t.search_resources resources=true>
