@@ -559,13 +559,14 @@ fn item_view(
         dates::intl_locale(&use_ctx().lang.get_untracked()),
     );
     let t = use_ctx().messages();
-    let mut aria = format!("{title}, {when}, {}", data.process_name(lane_process));
+    let sep = t.list_separator;
+    let mut aria = [title.as_str(), &when, data.process_name(lane_process)].join(sep);
     if e.tentative {
-        aria.push_str(", ");
+        aria.push_str(sep);
         aria.push_str(t.tentative);
     }
     if e.start.precision() != Precision::Day {
-        aria.push_str(", ");
+        aria.push_str(sep);
         aria.push_str(t.date_approximate);
     }
     let shape = match it.shape {
