@@ -163,6 +163,21 @@ test('Arabic is right to left throughout, and its timeline runs right to left', 
   const [earliest, latest] = [dated[0], dated[dated.length - 1]];
   assert.ok(start[earliest.id] < start[latest.id]);
   assert.ok(earliest.x > latest.x, `earlier ${earliest.id} (${earliest.x}) right of later ${latest.id} (${latest.x})`);
+  // The arrow keys follow the axis: ← goes later in time, → earlier.
+  const focused = async (not) => {
+    await page.waitForFunction((n) => document.activeElement?.dataset.event && document.activeElement.dataset.event !== n, not);
+    return page.evaluate(() => document.activeElement.dataset.event);
+  };
+  await page.locator('.tl__scroller').focus();
+  await page.keyboard.press('ArrowLeft');
+  const first = await focused(null);
+  await page.keyboard.press('ArrowLeft');
+  const second = await focused(first);
+  assert.ok(start[second] >= start[first], `← from ${first} went later, to ${second}`);
+  const x = async (id) => page.locator(`.tl__item[data-event="${id}"]`).evaluate((e) => e.getBoundingClientRect().right);
+  assert.ok((await x(second)) < (await x(first)), 'and to the left');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(second), first);
   // Numbers as Intl writes them for Arabic.
   const count = await page.locator('.result-count').textContent();
   const digits = await page.evaluate(() => new Intl.NumberFormat('ar').format(10));
