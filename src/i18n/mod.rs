@@ -1,460 +1,174 @@
 //! Every interface string, in one table per language. Components never write user-facing text
-//! themselves: they take it from here, so adding a language is adding a table.
+//! themselves: they take it from here. The tables are generated at build time from the message
+//! files in `messages/` (see `codegen.rs`), so adding a language is adding a file.
 //!
-//! Templates use `{name}` placeholders, filled by [`fill`]. Problems found in a dataset are
+//! Templates use `{name}` placeholders, filled by [`fill`] (or cut by [`pieces`] when a part is
+//! an element); messages that count are [`Plural`]s. Problems found in a dataset are
 //! addressed to its maintainer and written in English (see `core::issue`).
 
+#[cfg(test)]
+mod codegen;
 pub mod dates;
+pub mod plural;
 
-/// The interface text of one language.
-pub struct Messages {
-    pub about_title: &'static str,
-    pub active_filters: &'static str,
-    pub all_upcoming: &'static str,
-    pub all_upcoming_n: &'static str,
-    pub app_name: &'static str,
-    pub as_of: &'static str,
-    pub back_to_overview: &'static str,
-    pub breadcrumb: &'static str,
-    pub chip_search: &'static str,
-    pub clear_all: &'static str,
-    pub close: &'static str,
-    pub contents: &'static str,
-    pub contents_counts: &'static str,
-    pub data_file: &'static str,
-    pub date_placeholder: &'static str,
-    pub earlier_readings: &'static str,
-    pub embed_open_full: &'static str,
-    pub error_cors_advice: &'static str,
-    pub error_detail: &'static str,
-    pub error_invalid: &'static str,
-    pub error_invalid_advice: &'static str,
-    pub error_network: &'static str,
-    pub error_not_found: &'static str,
-    pub error_not_found_advice: &'static str,
-    pub error_offline: &'static str,
-    pub error_offline_advice: &'static str,
-    pub error_retry_advice: &'static str,
-    pub error_server: &'static str,
-    pub error_timeout: &'static str,
-    pub error_title: &'static str,
-    pub event_not_found: &'static str,
-    pub event_not_found_title: &'static str,
-    pub facet_country: &'static str,
-    pub facet_dates: &'static str,
-    pub facet_kind: &'static str,
-    pub facet_language: &'static str,
-    pub facet_process: &'static str,
-    pub facet_tag: &'static str,
-    pub downloads_label: &'static str,
-    pub download_csv: &'static str,
-    pub download_json: &'static str,
-    pub download_ics: &'static str,
-    pub add_to_calendar: &'static str,
-    pub subscribe_upcoming: &'static str,
-    pub subscribe_process: &'static str,
-    pub calendar_file: &'static str,
-    pub export_date_tbc: &'static str,
-    pub export_tentative: &'static str,
-    pub export_details: &'static str,
-    pub facet_tentative: &'static str,
-    pub facet_when: &'static str,
-    pub facet_year: &'static str,
-    pub figures: &'static str,
-    pub filter_these_events: &'static str,
-    pub filters: &'static str,
-    pub footer_about_data: &'static str,
-    pub footer_data_by: &'static str,
-    pub footer_license: &'static str,
-    pub footer_problems: &'static str,
-    pub footer_reviewed: &'static str,
-    pub from: &'static str,
-    pub honesty_note: &'static str,
-    pub how_it_works: &'static str,
-    pub how_to_engage: &'static str,
-    pub key_facts: &'static str,
-    pub legend_title: &'static str,
-    pub license: &'static str,
-    pub lineage: &'static str,
-    pub lineage_continued_by: &'static str,
-    pub lineage_continues: &'static str,
-    pub lineage_includes: &'static str,
-    pub lineage_part_of: &'static str,
-    pub links: &'static str,
-    pub loading: &'static str,
-    pub n_events: &'static str,
-    pub n_resources: &'static str,
-    pub n_results: &'static str,
-    pub nav_about: &'static str,
-    pub nav_embed: &'static str,
-    pub nav_events: &'static str,
-    pub nav_label: &'static str,
-    pub nav_overview: &'static str,
-    pub nav_resources: &'static str,
-    pub nav_timeline: &'static str,
-    pub next_event: &'static str,
-    pub no_past: &'static str,
-    pub no_results: &'static str,
-    pub no_source: &'static str,
-    pub no_upcoming: &'static str,
-    pub of_target: &'static str,
-    pub official_links: &'static str,
-    pub ongoing: &'static str,
-    pub online: &'static str,
-    pub opens_new_tab: &'static str,
-    pub outcome: &'static str,
-    pub part_of: &'static str,
-    pub past: &'static str,
-    pub problems_intro: &'static str,
-    pub problems_left_out: &'static str,
-    pub problems_none: &'static str,
-    pub problems_title: &'static str,
-    pub problems_warnings: &'static str,
-    pub process_not_found: &'static str,
-    pub process_not_found_title: &'static str,
-    pub processes: &'static str,
-    pub processes_active: &'static str,
-    pub processes_concluded: &'static str,
-    pub publisher: &'static str,
-    pub reload: &'static str,
-    pub remove_filter: &'static str,
-    pub retry: &'static str,
-    pub reviewed_on: &'static str,
-    pub search_button: &'static str,
-    pub search_events: &'static str,
-    pub search_events_placeholder: &'static str,
-    pub search_hint: &'static str,
-    pub search_label: &'static str,
-    pub search_placeholder: &'static str,
-    pub search_resources: &'static str,
-    pub search_title: &'static str,
-    pub see_on_timeline: &'static str,
-    pub share_link: &'static str,
-    pub show_more: &'static str,
-    pub skip_to_content: &'static str,
-    pub source_inline: &'static str,
-    pub sources: &'static str,
-    pub tentative: &'static str,
-    pub tentative_explained: &'static str,
-    pub tentative_hint: &'static str,
-    pub tentative_only: &'static str,
-    pub to: &'static str,
-    pub today: &'static str,
-    pub unconfirmed: &'static str,
-    pub unconfirmed_explained: &'static str,
-    pub unconfirmed_hint: &'static str,
-    pub upcoming: &'static str,
-    pub upcoming_and_ongoing: &'static str,
-    pub whats_next: &'static str,
-    pub when: &'static str,
-    pub where_: &'static str,
-    pub why_it_matters: &'static str,
-    pub timeline_as_list: &'static str,
-    pub zoom_label: &'static str,
-    pub zoom_decade: &'static str,
-    pub zoom_year: &'static str,
-    pub zoom_month: &'static str,
-    pub go_today: &'static str,
-    pub earlier: &'static str,
-    pub later: &'static str,
-    pub timeline_help: &'static str,
-    pub date_approximate: &'static str,
-    pub timeline_key: &'static str,
-    pub shape_day: &'static str,
-    pub shape_days: &'static str,
-    pub shape_vague: &'static str,
-    pub jump_to_today: &'static str,
-    pub embed_intro: &'static str,
-    pub embed_what_to_show: &'static str,
-    pub embed_view_label: &'static str,
-    pub embed_view_process: &'static str,
-    pub embed_all_processes: &'static str,
-    pub embed_only_upcoming: &'static str,
-    pub embed_any_kind: &'static str,
-    pub embed_appearance: &'static str,
-    pub embed_theme_label: &'static str,
-    pub embed_theme_auto: &'static str,
-    pub embed_theme_light: &'static str,
-    pub embed_theme_dark: &'static str,
-    pub embed_accent_label: &'static str,
-    pub embed_accent_reset: &'static str,
-    pub embed_accent_adjusted: &'static str,
-    pub embed_language_label: &'static str,
-    pub embed_language_default: &'static str,
-    pub embed_preview: &'static str,
-    pub embed_preview_title: &'static str,
-    pub embed_code: &'static str,
-    pub embed_script_label: &'static str,
-    pub embed_script_help: &'static str,
-    pub embed_iframe_label: &'static str,
-    pub embed_iframe_help: &'static str,
-    pub embed_copy: &'static str,
-    pub embed_copied: &'static str,
-    pub embed_copy_selected: &'static str,
-    pub embed_open_preview: &'static str,
-    pub show_earlier: &'static str,
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// A message that counts: one template per CLDR plural category of its language, chosen by
+/// `{n}` (`Intl.PluralRules` in the browser, [`plural::category`] natively).
+pub struct Plural {
+    /// The language the forms are written in (English where a translation lacks the key).
+    pub lang: &'static str,
+    pub zero: Option<&'static str>,
+    pub one: Option<&'static str>,
+    pub two: Option<&'static str>,
+    pub few: Option<&'static str>,
+    pub many: Option<&'static str>,
+    pub other: &'static str,
 }
 
-/// English, the reference table and the fallback for languages not yet translated.
-pub static EN: Messages = Messages {
-    about_title: "About the data",
-    active_filters: "Active filters",
-    all_upcoming: "See all events",
-    all_upcoming_n: "All {n} upcoming events",
-    app_name: "Process Tracker",
-    as_of: "as of {date}",
-    back_to_overview: "Back to the overview",
-    breadcrumb: "Breadcrumb",
-    chip_search: "Search: “{q}”",
-    clear_all: "Clear all filters",
-    close: "Close",
-    contents: "Contents",
-    contents_counts: "{p} processes, {e} events, {r} resources",
-    data_file: "Data file",
-    date_placeholder: "YYYY-MM",
-    earlier_readings: "Earlier readings",
-    embed_open_full: "Open the full tracker",
-    error_cors_advice: "The partner dataset could not be reached. Its server may be down, the address may be wrong, or it may not allow other sites to read it (CORS). Its owner can allow this with the header Access-Control-Allow-Origin.",
-    error_detail: "Data: {source}. Problem:",
-    error_invalid: "The data file is not in a form this tracker can read.",
-    error_invalid_advice: "Trying again will not help until the file is corrected. Its maintainer can find the exact problem below.",
-    error_network: "The data could not be fetched.",
-    error_not_found: "The data file was not found (error 404).",
-    error_not_found_advice: "The link may be out of date. If you run this site, check that the data file was published with the app.",
-    error_offline: "Your device is offline.",
-    error_offline_advice: "Check your connection, then try again.",
-    error_retry_advice: "This is often temporary. Try again in a moment.",
-    error_server: "The server could not send the data.",
-    error_timeout: "The data took too long to arrive.",
-    error_title: "The tracker could not load its data",
-    event_not_found: "No event with the id “{id}” is in this dataset.",
-    event_not_found_title: "Event not found",
-    facet_country: "Country",
-    facet_dates: "Date range",
-    facet_kind: "Kind",
-    facet_language: "Language",
-    facet_process: "Process",
-    facet_tag: "Tag",
-    downloads_label: "Download these results:",
-    download_csv: "CSV (spreadsheet)",
-    download_json: "JSON (dataset)",
-    download_ics: "Calendar (.ics)",
-    add_to_calendar: "Add to calendar (.ics)",
-    subscribe_upcoming: "Subscribe to upcoming events in your calendar",
-    subscribe_process: "Subscribe to this process’s events in your calendar",
-    calendar_file: "calendar file (.ics)",
-    export_date_tbc: "date to be confirmed",
-    export_tentative: "tentative date",
-    export_details: "Details",
-    facet_tentative: "Dates",
-    facet_when: "When",
-    facet_year: "Year",
-    figures: "Figures",
-    filter_these_events: "Filter these events",
-    filters: "Filters",
-    footer_about_data: "About the data and its sources",
-    footer_data_by: "Data by",
-    footer_license: "Licence:",
-    footer_problems: "{n} problems found in the data",
-    footer_reviewed: "Last reviewed",
-    from: "From",
-    honesty_note: "Every record cites its sources. Facts not confirmed by a primary source are marked unconfirmed, planned dates that may change are marked tentative, and figures show the date they were true on.",
-    how_it_works: "How it works",
-    how_to_engage: "How to engage",
-    key_facts: "Key facts",
-    legend_title: "What the tags mean",
-    license: "Licence",
-    lineage: "Where it fits",
-    lineage_continued_by: "Continued by",
-    lineage_continues: "Continues",
-    lineage_includes: "Includes",
-    lineage_part_of: "Part of",
-    links: "Links",
-    loading: "Loading the tracker…",
-    n_events: "{n} events",
-    n_resources: "{n} resources",
-    n_results: "{n} results",
-    nav_about: "About the data",
-    nav_embed: "Embed this tracker",
-    nav_events: "Events",
-    nav_label: "Main",
-    nav_overview: "Overview",
-    nav_resources: "Resources",
-    nav_timeline: "Timeline",
-    next_event: "Next",
-    no_past: "No past events are listed.",
-    no_results: "Nothing matches. Remove a filter or change the search.",
-    no_source: "no source given",
-    no_upcoming: "No upcoming events are listed.",
-    of_target: "{n} of {target} {label}",
-    official_links: "Official pages",
-    ongoing: "Ongoing",
-    online: "Online",
-    opens_new_tab: "(opens in a new tab)",
-    outcome: "Outcome",
-    part_of: "Part of {name}",
-    past: "Past",
-    problems_intro: "{n} problems were found while loading the data. Records with serious problems were left out; everything else is shown.",
-    problems_left_out: "Left out",
-    problems_none: "The data loaded without problems.",
-    problems_title: "Problems found in the data",
-    problems_warnings: "Warnings",
-    process_not_found: "No process with the id “{id}” is in this dataset.",
-    process_not_found_title: "Process not found",
-    processes: "Processes",
-    processes_active: "Processes",
-    processes_concluded: "Concluded processes",
-    publisher: "Publisher",
-    reload: "Load again",
-    remove_filter: "Remove filter {filter}",
-    retry: "Try again",
-    reviewed_on: "Reviewed",
-    search_button: "Search",
-    search_events: "Search events",
-    search_events_placeholder: "Words from the title or description",
-    search_hint: "Type a word to search processes, events and resources.",
-    search_label: "Search the tracker",
-    search_placeholder: "Search processes, events, resources",
-    search_resources: "Search resources",
-    search_title: "Search",
-    see_on_timeline: "See them on the timeline",
-    share_link: "Link to this event",
-    show_more: "Show {n} more (of {total})",
-    skip_to_content: "Skip to content",
-    source_inline: "Source:",
-    sources: "Sources",
-    tentative: "tentative",
-    tentative_explained: "This date is planned but not fixed; it may change.",
-    tentative_hint: "The date is planned but not fixed.",
-    tentative_only: "Tentative dates only",
-    to: "To",
-    today: "Today",
-    unconfirmed: "unconfirmed",
-    unconfirmed_explained: "Part of this record is not confirmed by a primary source; treat it with care.",
-    unconfirmed_hint: "Not confirmed by a primary source.",
-    upcoming: "Upcoming",
-    upcoming_and_ongoing: "Upcoming and ongoing",
-    whats_next: "What comes next",
-    when: "When",
-    where_: "Where",
-    why_it_matters: "Why it matters",
-    timeline_as_list: "The same events as a list",
-    zoom_label: "Zoom",
-    zoom_decade: "Decades",
-    zoom_year: "Years",
-    zoom_month: "Months",
-    go_today: "Today",
-    earlier: "Earlier",
-    later: "Later",
-    timeline_help: "Drag or use the arrow buttons to move through time; Ctrl + scroll, or + and −, to zoom. With the keyboard: Tab into the timeline, then arrow keys move between events and Enter opens one.",
-    date_approximate: "date known to the month or year",
-    timeline_key: "Key to the timeline",
-    shape_day: "one day",
-    shape_days: "several days",
-    shape_vague: "date known to the month or year",
-    jump_to_today: "Jump to today",
-    embed_intro: "Show this tracker on your own site. Choose what it shows and how it looks, check the preview, then copy one of the two snippets into your page.",
-    embed_what_to_show: "What to show",
-    embed_view_label: "View",
-    embed_view_process: "One process",
-    embed_all_processes: "All processes",
-    embed_only_upcoming: "Only upcoming and ongoing events",
-    embed_any_kind: "Any kind",
-    embed_appearance: "Appearance",
-    embed_theme_label: "Theme",
-    embed_theme_auto: "Follow the reader’s system setting",
-    embed_theme_light: "Light",
-    embed_theme_dark: "Dark",
-    embed_accent_label: "Accent colour",
-    embed_accent_reset: "Use the default colour",
-    embed_accent_adjusted: "Adjusted so text stays readable (WCAG AA): {light} on light backgrounds, {dark} on dark ones.",
-    embed_language_label: "Interface language",
-    embed_language_default: "The dataset’s language",
-    embed_preview: "Preview",
-    embed_preview_title: "Preview of the embedded tracker",
-    embed_code: "Code for your page",
-    embed_script_label: "Script (recommended)",
-    embed_script_help: "Sizes the frame to its content, so readers never scroll inside it. Several can share one page.",
-    embed_iframe_label: "Plain iframe",
-    embed_iframe_help: "For sites that do not allow scripts. The height is fixed: adjust it to suit.",
-    embed_copy: "Copy",
-    embed_copied: "Copied",
-    embed_copy_selected: "Selected: press Ctrl+C (⌘C on a Mac) to copy.",
-    embed_open_preview: "Open this embed on its own",
-    show_earlier: "Show {n} earlier (of {total})",
-};
+impl Plural {
+    /// The form for `n`, with `{n}` written as the language writes numbers.
+    pub fn format(&self, n: usize) -> String {
+        self.format_with(n, &[])
+    }
 
-/// The languages the tracker is built to ship in. Only English has a table so far; the others
-/// fall back to it while dates, numbers and country names already follow the chosen language.
-pub const LANGUAGES: [&str; 6] = ["ar", "en", "es", "fr", "ru", "zh"];
+    /// As [`Plural::format`], filling the template's other placeholders too.
+    pub fn format_with(&self, n: usize, values: &[(&str, &str)]) -> String {
+        let n = n as u64;
+        let num = number(n, self.lang);
+        let mut all = vec![("n", num.as_str())];
+        all.extend_from_slice(values);
+        fill(self.form(category(self.lang, n)), &all)
+    }
 
-/// The table for `lang` (a language tag such as `fr` or `es-419`).
-pub fn messages(lang: &str) -> &'static Messages {
-    // Each translated table gets its arm here; until then every language reads English.
-    let _ = lang;
-    &EN
-}
-
-impl Messages {
-    /// A message named by a data table rather than by code: the facets' labels in
-    /// `core::facet::DIMS`. An unknown key gives "" (a test holds every table key to a message).
-    pub fn by_key(&self, key: &str) -> &'static str {
-        match key {
-            "facet_process" => self.facet_process,
-            "facet_tag" => self.facet_tag,
-            "facet_kind" => self.facet_kind,
-            "facet_year" => self.facet_year,
-            "facet_country" => self.facet_country,
-            "facet_language" => self.facet_language,
-            "facet_when" => self.facet_when,
-            "facet_tentative" => self.facet_tentative,
-            _ => "",
+    /// The template of `category`; a category the file does not give reads `other`.
+    pub fn form(&self, category: &str) -> &'static str {
+        match category {
+            "zero" => self.zero,
+            "one" => self.one,
+            "two" => self.two,
+            "few" => self.few,
+            "many" => self.many,
+            _ => None,
         }
+        .unwrap_or(self.other)
     }
 }
 
-/// Replaces each `{name}` in `template` with its value.
+/// One shipped interface language.
+pub struct Language {
+    pub tag: &'static str,
+    /// The language named in itself, for the switcher.
+    pub name: &'static str,
+    /// Whether a native speaker has checked the translation (the About page says so if not).
+    pub translation_reviewed: bool,
+    pub messages: &'static Messages,
+}
+
+impl Language {
+    pub fn rtl(&self) -> bool {
+        self.tag == "ar"
+    }
+}
+
+/// The tags of [`LANGUAGES_INFO`], in the same (alphabetical) order.
+pub const LANGUAGES: [&str; 6] = ["ar", "en", "es", "fr", "ru", "zh"];
+
+/// The shipped language `lang` belongs to (matched on its primary subtag: `fr-CA` is French).
+pub fn language(lang: &str) -> Option<&'static Language> {
+    let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+    LANGUAGES_INFO
+        .iter()
+        .find(|l| l.tag.eq_ignore_ascii_case(primary))
+}
+
+/// The table for `lang` (a language tag such as `fr` or `es-419`); English if not shipped.
+pub fn messages(lang: &str) -> &'static Messages {
+    language(lang).map_or(&EN, |l| l.messages)
+}
+
+/// The interface language to use: the URL's `lang=` if given, else the first of the reader's
+/// preferred languages (`navigator.languages`) that the tracker has, else the dataset's.
+/// A `lang=` the tracker has no table for is kept: dates and data still follow it.
+pub fn choose(url: Option<&str>, preferred: &[String], dataset: &str) -> String {
+    requested(url, preferred).unwrap_or_else(|| dataset.to_owned())
+}
+
+/// [`choose`] before the dataset is known: `None` means "the dataset's default".
+pub fn requested(url: Option<&str>, preferred: &[String]) -> Option<String> {
+    if let Some(r) = url.filter(|r| !r.is_empty()) {
+        return Some(r.to_owned());
+    }
+    preferred
+        .iter()
+        .find_map(|p| language(p))
+        .map(|l| l.tag.to_owned())
+}
+
+fn category(lang: &str, n: u64) -> &'static str {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(c) = crate::web::intl::plural_category(dates::intl_locale(lang), n) {
+        return c;
+    }
+    plural::category(lang, n)
+}
+
+/// `n` as `lang` writes numbers (`Intl.NumberFormat` in the browser; digits natively).
+pub fn number(n: u64, lang: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return crate::web::intl::number(dates::intl_locale(lang), n);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = lang;
+        n.to_string()
+    }
+}
+
+/// A template cut at its placeholders, for sentences whose parts are elements (a link, a
+/// `<time>`): the component renders each [`Piece::Slot`] and the word order stays the
+/// translator's.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Slot(&'a str),
+}
+
+pub fn pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        let Some(j) = rest[i..].find('}') else { break };
+        if i > 0 {
+            out.push(Piece::Text(&rest[..i]));
+        }
+        out.push(Piece::Slot(&rest[i + 1..i + j]));
+        rest = &rest[i + j + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
+    out
+}
+
+/// Replaces each `{name}` in `template` with its value, in one pass (a value that itself holds
+/// braces, such as a search for "{n}", is left alone). An unknown `{name}` stays as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (k, v) in values {
-        out = out.replace(&format!("{{{k}}}"), v);
+    let mut out = String::with_capacity(template.len() + 16);
+    for piece in pieces(template) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Slot(name) => match values.iter().find(|(k, _)| *k == name) {
+                Some((_, v)) => out.push_str(v),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+        }
     }
     out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fill_replaces_every_placeholder() {
-        assert_eq!(
-            fill("{n} of {target}", &[("n", "1"), ("target", "40")]),
-            "1 of 40"
-        );
-        assert_eq!(
-            fill(EN.show_more, &[("n", "100"), ("total", "250")]),
-            "Show 100 more (of 250)"
-        );
-    }
-
-    #[test]
-    fn every_facet_label_is_a_message() {
-        for spec in &crate::core::facet::DIMS {
-            for l in LANGUAGES {
-                assert!(
-                    !messages(l).by_key(spec.label).is_empty(),
-                    "{} in {l}",
-                    spec.label
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn every_language_has_a_table() {
-        for l in LANGUAGES {
-            assert!(!messages(l).app_name.is_empty());
-        }
-    }
-}
+mod tests;

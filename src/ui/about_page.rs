@@ -3,7 +3,7 @@
 
 use super::ctx::{use_ctx, Data};
 use super::tags::TagLegend;
-use crate::i18n::{dates, fill};
+use crate::i18n::{self, dates, fill};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -13,7 +13,8 @@ pub fn AboutPage(data: Arc<Data>) -> impl IntoView {
     let t = ctx.messages();
     let c = &data.catalog;
     let m = &c.meta;
-    let locale = dates::intl_locale(&ctx.lang.get_untracked()).to_owned();
+    let lang = ctx.lang.get_untracked();
+    let locale = dates::intl_locale(&lang).to_owned();
     let (errors, warnings): (Vec<_>, Vec<_>) =
         data.issues.iter().partition(|i| i.problem.is_error());
     let issue_list = |items: Vec<&crate::core::issue::Issue>| {
@@ -38,9 +39,14 @@ pub fn AboutPage(data: Arc<Data>) -> impl IntoView {
                 }}</dd></div>
                 <div><dt>{t.data_file}</dt><dd><a href=data.url.clone()><code>{data.url.clone()}</code></a></dd></div>
                 <div><dt>{t.contents}</dt><dd>{fill(t.contents_counts, &[
-                    ("p", &c.processes.len().to_string()), ("e", &c.events.len().to_string()), ("r", &c.resources.len().to_string())])}</dd></div>
+                    ("processes", &t.n_processes.format(c.processes.len())),
+                    ("events", &t.n_events.format(c.events.len())),
+                    ("resources", &t.n_resources.format(c.resources.len()))])}</dd></div>
             </dl>
             <p>{t.honesty_note}</p>
+            {i18n::language(&lang).filter(|l| !l.translation_reviewed).map(|_| view! {
+                <p class="notice" data-translation-unreviewed="">{t.translation_unreviewed}</p>
+            })}
             <TagLegend data=data.clone() open=true/>
             <section aria-labelledby="problems-title" class="problems">
                 <h2 id="problems-title">{t.problems_title}</h2>
@@ -48,7 +54,7 @@ pub fn AboutPage(data: Arc<Data>) -> impl IntoView {
                     view! { <p data-problems="0">{t.problems_none}</p> }.into_any()
                 } else {
                     view! {
-                        <p data-problems=data.issues.len().to_string()>{fill(t.problems_intro, &[("n", &data.issues.len().to_string())])}</p>
+                        <p data-problems=data.issues.len().to_string()>{t.problems_intro.format(data.issues.len())}</p>
                         {(!errors.is_empty()).then(|| view! { <h3>{t.problems_left_out}</h3> {issue_list(errors)} })}
                         {(!warnings.is_empty()).then(|| view! { <h3>{t.problems_warnings}</h3> {issue_list(warnings)} })}
                     }.into_any()

@@ -29,7 +29,12 @@ pub fn App() -> impl IntoView {
             .with(|s| s.globals.today.map(|d| d.0))
             .unwrap_or_else(history::today)
     });
-    let requested_lang = Memo::new(move |_| state.with(|s| s.globals.lang.clone()));
+    // `lang=` in the URL, else the reader's first preferred language the tracker has; `None`
+    // leaves it to the dataset's default once loaded.
+    let preferred = crate::web::intl::preferred_languages();
+    let requested_lang = Memo::new(move |_| {
+        state.with(|s| crate::i18n::requested(s.globals.lang.as_deref(), &preferred))
+    });
     let data_url = Memo::new(move |_| {
         state
             .with(|s| s.globals.data.as_ref().map(|u| u.as_str().to_owned()))
@@ -115,9 +120,13 @@ pub fn App() -> impl IntoView {
         _ => None,
     });
 
-    view! {
-        <shell::Shell data=data embed=embed>
-            {page}
-        </shell::Shell>
+    // Components read their messages once when built, so a new language rebuilds the page.
+    move || {
+        lang.track();
+        view! {
+            <shell::Shell data=data embed=embed>
+                {page}
+            </shell::Shell>
+        }
     }
 }

@@ -443,7 +443,7 @@ pub fn EmbedPage(data: Arc<Data>) -> impl IntoView {
                     </div>
                     <p>
                         <a href=move || url.get() target="_blank" rel="noopener" class="embed-open">
-                            {t.embed_open_preview}<span aria-hidden="true">" ↗"</span><span class="visually-hidden">{t.opens_new_tab}</span>
+                            {t.embed_open_preview}" "<span class="icon-out" aria-hidden="true">"↗"</span><span class="visually-hidden">{t.opens_new_tab}</span>
                         </a>
                     </p>
                 </section>

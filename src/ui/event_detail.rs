@@ -137,7 +137,10 @@ fn EventBody(data: Arc<Data>, index: usize) -> impl IntoView {
         .map(|(p, pr)| {
             let to = ctx.state.get_untracked().goto(View::Process(pr.id.clone()));
             let name = data.t(&pr.name).to_owned();
-            let short = format!(" ({})", data.process_name(p));
+            let short = format!(
+                " {}",
+                crate::i18n::fill(t.in_parentheses, &[("text", data.process_name(p))])
+            );
             view! { <li><Link to=to>{name}</Link> {short}</li> }
         })
         .collect_view();

@@ -43,7 +43,7 @@ pub fn EventItem(
                 .get_untracked()
                 .goto(View::Process(proc_.id.clone()));
             let name = data.process_name(p).to_owned();
-            view! { {(n > 0).then_some(", ")}<Link to=to class="event__process">{name}</Link> }
+            view! { {(n > 0).then_some(ctx.messages().list_separator)}<Link to=to class="event__process">{name}</Link> }
         })
         .collect_view();
     let query = query.unwrap_or_default();
@@ -82,8 +82,9 @@ pub fn place(data: &Data, index: usize, lang: &str) -> Option<String> {
                 .unwrap_or_else(|| code.as_str().to_owned()),
         );
     }
+    let t = use_ctx().messages();
     if l.online {
-        parts.push(use_ctx().messages().online.to_owned());
+        parts.push(t.online.to_owned());
     }
-    (!parts.is_empty()).then(|| parts.join(", "))
+    (!parts.is_empty()).then(|| parts.join(t.list_separator))
 }

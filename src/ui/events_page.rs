@@ -8,7 +8,7 @@ use crate::core::facet::Filters;
 use crate::core::paging::{self, Grown};
 use crate::core::query::Results;
 use crate::core::search::Query;
-use crate::i18n::fill;
+use crate::i18n::number;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use std::ops::Range;
@@ -29,7 +29,7 @@ pub fn EventsPage(data: Arc<Data>) -> impl IntoView {
             <header class="page-head">
                 <h1>{t.nav_events}</h1>
                 <p class="result-count" role="status" aria-live="polite">
-                    {move || fill(t.n_events, &[("n", &count().to_string())])}
+                    {move || t.n_events.format(count())}
                 </p>
                 <p>
                     <button type="button" class="button button--ghost" on:click=move |_| jump_to_today()>{t.jump_to_today}</button>
@@ -223,7 +223,7 @@ pub fn EventList(
             {move || (earlier() > 0).then(|| view! {
                 <p class="show-more show-more--earlier">
                     <button type="button" class="button" on:click=move |_| grow(&|w| paging::earlier(w, PAGE))>
-                        {fill(t.show_earlier, &[("n", &earlier().min(PAGE).to_string()), ("total", &earlier().to_string())])}
+                        {t.show_earlier.format_with(earlier().min(PAGE), &[("total", &number(earlier() as u64, &ctx.lang.get_untracked()))])}
                     </button>
                 </p>
             })}
@@ -231,7 +231,7 @@ pub fn EventList(
             {move || (later() > 0).then(|| view! {
                 <p class="show-more">
                     <button type="button" class="button" on:click=move |_| grow(&|w| paging::later(w, total(), PAGE))>
-                        {fill(t.show_more, &[("n", &later().min(PAGE).to_string()), ("total", &later().to_string())])}
+                        {t.show_more.format_with(later().min(PAGE), &[("total", &number(later() as u64, &ctx.lang.get_untracked()))])}
                     </button>
                 </p>
             })}

@@ -192,18 +192,21 @@ pub fn Chips(data: Arc<Data>, #[prop(optional)] resources: bool) -> impl IntoVie
                 let key = facet_of(&data, dim, value)?;
                 let name = facet_label(&data, t, key);
                 let label = option_label(&data, t, &lang, key, value, resources);
-                Some((format!("{name}: {label}"), f.toggled(dim, value)))
+                Some((
+                    fill(t.chip_facet, &[("facet", &name), ("value", &label)]),
+                    f.toggled(dim, value),
+                ))
             })
             .collect();
         if let Some(d) = f.from {
             let mut next = f.clone();
             next.from = None;
-            chips.push((format!("{}: {}", t.from, d), next));
+            chips.push((fill(t.chip_from, &[("date", &d.to_string())]), next));
         }
         if let Some(d) = f.to {
             let mut next = f.clone();
             next.to = None;
-            chips.push((format!("{}: {}", t.to, d), next));
+            chips.push((fill(t.chip_to, &[("date", &d.to_string())]), next));
         }
         if !f.q.is_empty() {
             let mut next = f.clone();

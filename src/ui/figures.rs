@@ -5,7 +5,7 @@ use super::ctx::{use_ctx, Data};
 use super::marks::Unconfirmed;
 use super::prose::Sources;
 use crate::core::model::Figure;
-use crate::i18n::{dates, fill};
+use crate::i18n::{dates, fill, pieces, Piece};
 use crate::web::intl;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -21,7 +21,7 @@ pub fn FigureCard(data: Arc<Data>, figure: Figure) -> impl IntoView {
     };
     let num = |n: u64| intl::number(&locale, n);
     let label = data.t(&figure.label).to_owned();
-    let as_of = fill(t.as_of, &[("date", &dates::day(latest.as_of.0, &locale))]);
+    let as_of = dates::day(latest.as_of.0, &locale);
     let target = figure.target.as_ref().map(|tg| {
         // Integer per-mille: formatting floats would pull ~10 KB of wasm in for one bar.
         let per_mille = latest.value.saturating_mul(1000).checked_div(tg.value).unwrap_or(1000).min(1000);
@@ -38,8 +38,11 @@ pub fn FigureCard(data: Arc<Data>, figure: Figure) -> impl IntoView {
         <div class="figure" class:figure--unconfirmed=!latest.confirmed data-figure=figure.id.to_string()>
             <h3 class="figure__label">{label}</h3>
             <p class="figure__value">
-                <span class="figure__number">{num(latest.value)}</span>
-                " " <span class="figure__asof">{as_of}</span>
+                {pieces(t.reading_as_of).into_iter().map(|p| match p {
+                    Piece::Text(s) => view! { <span class="figure__asof">{s}</span> }.into_any(),
+                    Piece::Slot("value") => view! { <span class="figure__number">{num(latest.value)}</span> }.into_any(),
+                    Piece::Slot(_) => view! { <span class="figure__asof">{as_of.clone()}</span> }.into_any(),
+                }).collect_view()}
                 {(!latest.confirmed).then(|| view! { " " <Unconfirmed/> })}
             </p>
             {latest.note.as_ref().map(|n| view! { <p class="figure__note">{data.t(n).to_owned()}</p> })}
@@ -51,7 +54,11 @@ pub fn FigureCard(data: Arc<Data>, figure: Figure) -> impl IntoView {
                     <ul>
                         {history.into_iter().map(|pt| view! {
                             <li>
-                                <strong>{num(pt.value)}</strong> " " {fill(t.as_of, &[("date", &dates::day(pt.as_of.0, &locale))])}
+                                {pieces(t.reading_as_of).into_iter().map(|p| match p {
+                                    Piece::Text(s) => s.into_any(),
+                                    Piece::Slot("value") => view! { <strong>{num(pt.value)}</strong> }.into_any(),
+                                    Piece::Slot(_) => dates::day(pt.as_of.0, &locale).into_any(),
+                                }).collect_view()}
                                 {(!pt.confirmed).then(|| view! { " " <Unconfirmed/> })}
                                 " " <Sources data=data.clone() sources=pt.sources.clone() inline=true/>
                             </li>

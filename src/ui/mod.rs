@@ -12,6 +12,7 @@ mod events_page;
 mod explore;
 mod facets;
 mod figures;
+mod language_switch;
 mod link;
 mod load_status;
 mod marks;

@@ -8,7 +8,7 @@ use super::tags::{TagLegend, TagList};
 use super::when::When;
 use crate::core::facet::{Dim, Value, When as WhenFilter};
 use crate::core::route::View;
-use crate::i18n::{dates, fill};
+use crate::i18n::{dates, fill, pieces, Piece};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -52,7 +52,10 @@ pub fn Overview(data: Arc<Data>) -> impl IntoView {
             <header class="page-head">
                 <h1>{data.t(&meta.title).to_owned()}</h1>
                 {meta.description.as_ref().map(|d| view! { <p class="lead">{data.t(d).to_owned()}</p> })}
-                <p class="muted">{t.reviewed_on} " " <time datetime=meta.reviewed.to_string()>{reviewed}</time></p>
+                <p class="muted">{pieces(t.reviewed_date).into_iter().map(|p| match p {
+                    Piece::Text(s) => s.into_any(),
+                    Piece::Slot(_) => view! { <time datetime=meta.reviewed.to_string()>{reviewed.clone()}</time> }.into_any(),
+                }).collect_view()}</p>
             </header>
 
             <section class="next" aria-labelledby="next-title">
@@ -68,7 +71,7 @@ pub fn Overview(data: Arc<Data>) -> impl IntoView {
                 }}
                 <p>
                     <Link to=all_upcoming class="more">
-                        {if more > 0 { fill(t.all_upcoming_n, &[("n", &upcoming.len().to_string())]) } else { t.all_upcoming.to_owned() }}
+                        {if more > 0 { t.all_upcoming_n.format(upcoming.len()) } else { t.all_upcoming.to_owned() }}
                     </Link>
                 </p>
             </section>
@@ -124,7 +127,7 @@ fn ProcessCard(data: Arc<Data>, index: usize) -> impl IntoView {
                     let e = &c.events[i];
                     view! {
                         <p class="card__next">
-                            <span class="card__next-label">{t.next_event} ": "</span>
+                            <span class="card__next-label">{t.next_event} " "</span>
                             <When start=e.start end=e.end tentative=e.tentative/> " — " {data.t(&e.title).to_owned()}
                         </p>
                     }

@@ -7,7 +7,7 @@ use super::explore::Explore;
 use super::resource_item::ResourceItem;
 use crate::core::facet::Filters;
 use crate::core::paging::{self, Grown};
-use crate::i18n::fill;
+use crate::i18n::number;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -55,7 +55,7 @@ pub fn ResourcesPage(data: Arc<Data>) -> impl IntoView {
                 </ul>
                 {move || (remaining() > 0).then(|| view! {
                     <p class="show-more"><button type="button" class="button" on:click=move |_| more()>
-                        {fill(t.show_more, &[("n", &remaining().min(PAGE).to_string()), ("total", &remaining().to_string())])}
+                        {t.show_more.format_with(remaining().min(PAGE), &[("total", &number(remaining() as u64, &ctx.lang.get_untracked()))])}
                     </button></p>
                 })}
             }
@@ -67,7 +67,7 @@ pub fn ResourcesPage(data: Arc<Data>) -> impl IntoView {
             <header class="page-head">
                 <h1>{t.nav_resources}</h1>
                 <p class="result-count" role="status" aria-live="polite">
-                    {move || fill(t.n_resources, &[("n", &results.with(|r| r.hits.len()).to_string())])}
+                    {move || t.n_resources.format(results.with(|r| r.hits.len()))}
                 </p>
                 <Downloads data=data.clone() results=results resources=true/>
             </header>

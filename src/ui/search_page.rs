@@ -9,7 +9,7 @@ use super::search_box::SearchBox;
 use crate::core::query::Record;
 use crate::core::route::View;
 use crate::core::search::Query;
-use crate::i18n::fill;
+
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -75,7 +75,7 @@ pub fn SearchPage(data: Arc<Data>) -> impl IntoView {
             <header class="page-head">
                 <h1>{t.search_title}</h1>
                 <p class="result-count" role="status" aria-live="polite">
-                    {move || (!q.get().is_empty()).then(|| fill(t.n_results, &[("n", &hits.with(|h| h.len()).to_string())]))}
+                    {move || (!q.get().is_empty()).then(|| t.n_results.format(hits.with(|h| h.len())))}
                 </p>
             </header>
             <SearchBox label=t.search_label placeholder=t.search_placeholder/>

@@ -2,9 +2,10 @@
 //! a slim bar with a link out to the full tracker instead.
 
 use super::ctx::{use_ctx, Data};
+use super::language_switch::LanguageSwitch;
 use super::link::Link;
 use crate::core::route::{State, View};
-use crate::i18n::dates;
+use crate::i18n::{dates, pieces, Piece};
 use crate::web::history;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -114,6 +115,7 @@ fn Header(title: Signal<String>) -> impl IntoView {
                     />
                     <button type="submit">{t.search_button}</button>
                 </form>
+                <LanguageSwitch id="lang-switch"/>
             </div>
         </header>
     }
@@ -142,17 +144,20 @@ fn Footer(data: Signal<Option<Arc<Data>>>) -> impl IntoView {
             view! {
                 <footer class="site-footer">
                     <p>
-                        {t.footer_data_by} " " {publisher} ". " {t.footer_reviewed} " " <time datetime=meta.reviewed.to_string()>{reviewed}</time> ". "
-                        {t.footer_license} " "
-                        {match license_url {
-                            Some(u) => view! { <a href=u rel="license">{license}</a> }.into_any(),
-                            None => license.into_any(),
-                        }}
-                        "."
+                        {pieces(t.footer_credits).into_iter().map(|p| match p {
+                            Piece::Text(s) => s.into_any(),
+                            Piece::Slot("publisher") => publisher.clone().into_any(),
+                            Piece::Slot("date") => view! { <time datetime=meta.reviewed.to_string()>{reviewed.clone()}</time> }.into_any(),
+                            Piece::Slot("licence") => match license_url.clone() {
+                                Some(u) => view! { <a href=u rel="license">{license.clone()}</a> }.into_any(),
+                                None => license.clone().into_any(),
+                            },
+                            Piece::Slot(_) => ().into_any(),
+                        }).collect_view()}
                     </p>
                     <p>
                         <Link to=ctx.state.get_untracked().goto(View::About)>{t.footer_about_data}</Link>
-                        {(problems > 0).then(|| view! { " · " <Link to=ctx.state.get_untracked().goto(View::About) class="warn-link">{crate::i18n::fill(t.footer_problems, &[("n", &problems.to_string())])}</Link> })}
+                        {(problems > 0).then(|| view! { " · " <Link to=ctx.state.get_untracked().goto(View::About) class="warn-link">{t.footer_problems.format(problems)}</Link> })}
                         " · "
                         <Link to=ctx.state.get_untracked().goto(View::Embed)>{t.nav_embed}</Link>
                     </p>
@@ -184,7 +189,8 @@ fn EmbedBar(data: Signal<Option<Arc<Data>>>) -> impl IntoView {
     view! {
         <div class="embed-bar">
             <span class="embed-bar__title">{move || data.get().map(|d| d.t(&d.catalog.meta.title).to_owned())}</span>
-            <a class="embed-bar__out" href=full target="_blank" rel="noopener">{t.embed_open_full}<span aria-hidden="true">" ↗"</span><span class="visually-hidden">{t.opens_new_tab}</span></a>
+            <LanguageSwitch id="embed-lang-switch"/>
+            <a class="embed-bar__out" href=full target="_blank" rel="noopener">{t.embed_open_full}" "<span class="icon-out" aria-hidden="true">"↗"</span><span class="visually-hidden">{t.opens_new_tab}</span></a>
         </div>
     }
 }

@@ -18,7 +18,7 @@ pub fn TagBadge(data: Arc<Data>, id: Id) -> impl IntoView {
     let def = data.t(&tag.definition).to_owned();
     view! {
         <span class="tag" data-taxonomy=tax.id.to_string() data-tag=id.to_string() tabindex="0" aria-describedby=tip_id.clone()>
-            <span class="visually-hidden">{tax_label} ": "</span>
+            <span class="visually-hidden">{crate::i18n::fill(use_ctx().messages().label_prefix, &[("label", &tax_label)])}</span>
             {label}
             <span class="tag__tip" role="tooltip" id=tip_id.clone()>{def}</span>
         </span>

@@ -11,7 +11,7 @@ use crate::core::facet::Dim;
 use crate::core::query::Results;
 use crate::core::route::Zoom;
 use crate::core::timeline::{self, Direction, Item, Layout, Shape};
-use crate::i18n::{dates, fill};
+use crate::i18n::dates;
 use crate::web::media::media_query;
 use crate::web::theme::is_rtl;
 use leptos::html;
@@ -53,7 +53,7 @@ pub fn TimelinePage(data: Arc<Data>) -> impl IntoView {
         <div class="page page--timeline">
             <header class="page-head">
                 <h1>{t.nav_timeline}</h1>
-                <p class="result-count" role="status" aria-live="polite">{move || fill(t.n_events, &[("n", &count().to_string())])}</p>
+                <p class="result-count" role="status" aria-live="polite">{move || t.n_events.format(count())}</p>
             </header>
             <Explore data=data.clone() facets=facets search_label=t.search_events>
                 {main}
@@ -139,6 +139,10 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
             .unwrap_or_else(|| ctx.today.get_untracked());
         // The canvas takes its new size in the next frame; scroll once it has.
         request_animation_frame(move || {
+            // The page may be gone by then (a language switch rebuilds it); its signals with it.
+            if view_w.is_disposed() {
+                return;
+            }
             measure();
             show_date(date)
         });
@@ -158,6 +162,9 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
         }
         let handle = set_timeout_with_handle(
             move || {
+                if view_w.is_disposed() {
+                    return;
+                }
                 let (centre, z) = layout.with_untracked(|l| {
                     (
                         l.scale.date_at(x + view_w.get_untracked() / 3.0),
@@ -216,7 +223,9 @@ fn Timeline(data: Arc<Data>, results: Memo<Results>) -> impl IntoView {
         focused.set(Some(i));
         let event = layout.with_untracked(|l| l.items.get(i).map(|it| it.event));
         request_animation_frame(move || {
-            let Some(event) = event else { return };
+            let Some(event) = event.filter(|_| !view_w.is_disposed()) else {
+                return;
+            };
             let sel = format!(".tl__item[data-index=\"{event}\"]");
             if let Some(el) = scroller
                 .get_untracked()
@@ -558,13 +567,14 @@ fn item_view(
         dates::intl_locale(&use_ctx().lang.get_untracked()),
     );
     let t = use_ctx().messages();
-    let mut aria = format!("{title}, {when}, {}", data.process_name(lane_process));
+    let sep = t.list_separator;
+    let mut aria = [title.as_str(), &when, data.process_name(lane_process)].join(sep);
     if e.tentative {
-        aria.push_str(", ");
+        aria.push_str(sep);
         aria.push_str(t.tentative);
     }
     if e.start.precision() != Precision::Day {
-        aria.push_str(", ");
+        aria.push_str(sep);
         aria.push_str(t.date_approximate);
     }
     let shape = match it.shape {

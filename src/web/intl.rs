@@ -30,6 +30,13 @@ extern "C" {
     fn new(locale: &str) -> Result<Nf, JsValue>;
     #[wasm_bindgen(method, js_name = format)]
     fn format_number(this: &Nf, n: f64) -> String;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+    type Pr;
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "PluralRules", catch)]
+    fn new(locale: &str) -> Result<Pr, JsValue>;
+    #[wasm_bindgen(method)]
+    fn select(this: &Pr, n: f64) -> String;
 }
 
 /// Which parts of a date to show.
@@ -136,8 +143,51 @@ pub fn language(locale: &str, tag: &str) -> Option<String> {
     display_name(locale, "language", tag)
 }
 
+thread_local! {
+    static NF: RefCell<HashMap<String, Option<Nf>>> = RefCell::new(HashMap::new());
+    static PR: RefCell<HashMap<String, Option<Pr>>> = RefCell::new(HashMap::new());
+}
+
+/// `n` with the digits and grouping of `locale` (Arabic-Indic digits for `ar`, for example).
 pub fn number(locale: &str, n: u64) -> String {
-    Nf::new(locale)
-        .map(|f| f.format_number(n as f64))
-        .unwrap_or_else(|_| n.to_string())
+    NF.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let f = cache
+            .entry(locale.to_owned())
+            .or_insert_with(|| Nf::new(locale).ok());
+        f.as_ref().map(|f| f.format_number(n as f64))
+    })
+    .unwrap_or_else(|| n.to_string())
+}
+
+/// The CLDR plural category of `n` in `locale`, as the browser's `Intl.PluralRules` says;
+/// `None` where it is missing (the caller then uses its own table).
+pub fn plural_category(locale: &str, n: u64) -> Option<&'static str> {
+    let c = PR.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let r = cache
+            .entry(locale.to_owned())
+            .or_insert_with(|| Pr::new(locale).ok());
+        r.as_ref().map(|r| r.select(n as f64))
+    })?;
+    ["zero", "one", "two", "few", "many", "other"]
+        .into_iter()
+        .find(|k| *k == c)
+}
+
+/// The reader's preferred languages, most preferred first (`navigator.languages`).
+pub fn preferred_languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        nav.language().into_iter().collect()
+    } else {
+        list
+    }
 }

@@ -29,10 +29,11 @@ export { serve };
 
 /**
  * A page that fails the test on any uncaught error, console error or CSP violation.
- * `allow` lists console-error substrings a test expects (a deliberate 404, say).
+ * `allow` lists console-error substrings a test expects (a deliberate 404, say); `locale` sets the
+ * browser's preferred language (`navigator.languages`).
  */
-export async function newPage(browser, { width = 1280, height = 900, allow = [] } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+export async function newPage(browser, { width = 1280, height = 900, allow = [], locale } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
