@@ -90,6 +90,17 @@ impl Dataset {
         text.get(&self.lang, self.catalog.lang())
     }
 
+    /// The language `text` shows in when that is not the reading language (a missing
+    /// translation shows the dataset's language): the tag its element must carry so screen
+    /// readers, fonts and the bidirectional algorithm treat it right. `None` when it is read as is.
+    pub fn foreign_lang<'a>(&'a self, text: &'a Text) -> Option<&'a str> {
+        let shown = text
+            .language_of(&self.lang, self.catalog.lang())
+            .unwrap_or(self.catalog.lang());
+        let primary = |l: &str| l.split('-').next().unwrap_or(l).to_ascii_lowercase();
+        (primary(shown) != primary(&self.lang)).then_some(shown)
+    }
+
     /// A process's short name, else its name.
     pub fn process_name(&self, p: usize) -> &str {
         let p = &self.catalog.processes[p];
@@ -149,6 +160,27 @@ mod search_tests {
     use crate::core::facet::Filters;
     use crate::core::load_tests::base;
     use serde_json::json;
+
+    #[test]
+    fn untranslated_text_is_marked_with_the_language_it_shows_in() {
+        let mut v = base();
+        v["events"][0]["title"] = json!({"en": "Plenary", "fr": "Plénière"});
+        v["events"][0]["summary"] = json!("Only in English");
+        let fr = Dataset::load(&v.to_string(), "x.json", Some("fr-CA")).expect("loads");
+        let e = &fr
+            .catalog
+            .events
+            .iter()
+            .find(|e| e.summary.is_some())
+            .expect("event");
+        assert_eq!(fr.foreign_lang(&e.title), None, "translated: read as is");
+        assert_eq!(
+            fr.foreign_lang(e.summary.as_ref().expect("summary")),
+            Some("en")
+        );
+        let en = fr.in_lang(Some("en"));
+        assert_eq!(en.foreign_lang(e.summary.as_ref().expect("summary")), None);
+    }
 
     #[test]
     fn search_finds_words_of_the_reading_and_the_default_language() {

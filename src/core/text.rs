@@ -16,13 +16,16 @@ impl Text {
     pub fn get<'a>(&'a self, lang: &str, fallback: &str) -> &'a str {
         match self {
             Text::Plain(s) => s,
-            Text::Localized(v) => v
-                .iter()
-                .find(|(l, _)| l == lang)
-                .or_else(|| v.iter().find(|(l, _)| l == fallback))
-                .or_else(|| v.first())
-                .map(|(_, s)| s.as_str())
-                .unwrap_or(""),
+            Text::Localized(v) => pick(v, lang, fallback).map_or("", |(_, s)| s.as_str()),
+        }
+    }
+
+    /// The language tag of the variant `get(lang, fallback)` shows; `None` for a plain text,
+    /// which is written in the dataset's language.
+    pub fn language_of<'a>(&'a self, lang: &str, fallback: &str) -> Option<&'a str> {
+        match self {
+            Text::Plain(_) => None,
+            Text::Localized(v) => pick(v, lang, fallback).map(|(l, _)| l.as_str()),
         }
     }
 
@@ -39,6 +42,17 @@ impl Text {
     pub fn is_blank(&self) -> bool {
         self.variants().all(|(_, s)| s.trim().is_empty())
     }
+}
+
+/// The variant in `lang` (or its primary language: `fr` for a `fr-CA` reader), else in
+/// `fallback`, else the first one written.
+fn pick<'a>(v: &'a [(String, String)], lang: &str, fallback: &str) -> Option<&'a (String, String)> {
+    let primary = |l: &str| l.split('-').next().unwrap_or(l).to_owned();
+    v.iter()
+        .find(|(l, _)| l == lang)
+        .or_else(|| v.iter().find(|(l, _)| *l == primary(lang)))
+        .or_else(|| v.iter().find(|(l, _)| l == fallback))
+        .or_else(|| v.first())
 }
 
 impl Text {

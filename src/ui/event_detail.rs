@@ -5,7 +5,7 @@ use super::ctx::{use_ctx, Data};
 use super::event_item::place;
 use super::link::Link;
 use super::marks::{TenseMark, Unconfirmed};
-use super::prose::{Links, Sources};
+use super::prose::{lang_attrs, Links, Sources};
 use super::when::When;
 use crate::core::date::tense;
 use crate::core::route::View;
@@ -145,6 +145,7 @@ fn EventBody(data: Arc<Data>, index: usize) -> impl IntoView {
         })
         .collect_view();
     let embed = ctx.state.with_untracked(|s| s.globals.embed);
+    let (title_lang, title_dir) = lang_attrs(&data, &e.title);
     let add_to_calendar = {
         let (data, id, title) = (data.clone(), e.id.clone(), data.t(&e.title).to_owned());
         move |_| {
@@ -157,7 +158,7 @@ fn EventBody(data: Arc<Data>, index: usize) -> impl IntoView {
     let share_url = crate::web::history::absolute(&share);
     view! {
         <p class="event-dialog__kind">{kind} " " <TenseMark tense=tense/> {(!e.confirmed).then(|| view! { " " <Unconfirmed/> })}</p>
-        <h2 id="event-dialog-title">{data.t(&e.title).to_owned()}</h2>
+        <h2 id="event-dialog-title" lang=title_lang dir=title_dir>{data.t(&e.title).to_owned()}</h2>
         <dl class="facts">
             <div><dt>{t.when}</dt><dd><When start=e.start end=e.end tentative=e.tentative long=true/></dd></div>
             {place.map(|p| view! { <div><dt>{t.where_}</dt><dd>{p}</dd></div> })}
@@ -165,8 +166,8 @@ fn EventBody(data: Arc<Data>, index: usize) -> impl IntoView {
         </dl>
         {e.tentative.then(|| view! { <p class="note note--tentative">{t.tentative_explained}</p> })}
         {(!e.confirmed).then(|| view! { <p class="note note--unconfirmed">{t.unconfirmed_explained}</p> })}
-        {e.summary.as_ref().map(|s| view! { <p>{data.t(s).to_owned()}</p> })}
-        {e.outcome.as_ref().map(|o| view! { <h3>{t.outcome}</h3><p>{data.t(o).to_owned()}</p> })}
+        {e.summary.as_ref().map(|s| { let (l, d) = lang_attrs(&data, s); view! { <p lang=l dir=d>{data.t(s).to_owned()}</p> } })}
+        {e.outcome.as_ref().map(|o| { let (l, d) = lang_attrs(&data, o); view! { <h3>{t.outcome}</h3><p lang=l dir=d>{data.t(o).to_owned()}</p> } })}
         {(!e.links.is_empty()).then(|| view! { <h3>{t.links}</h3><Links data=data.clone() links=e.links.clone()/> })}
         <Sources data=data.clone() sources=e.sources.clone()/>
         <p class="event-dialog__share">

@@ -4,7 +4,7 @@
 use super::ctx::{use_ctx, Data};
 use super::link::Link;
 use super::marks::{TenseMark, Unconfirmed};
-use super::prose::Highlight;
+use super::prose::{lang_attrs, Highlight};
 use super::when::When;
 use crate::core::date::tense;
 use crate::core::route::View;
@@ -26,6 +26,7 @@ pub fn EventItem(
     let tense = Memo::new(move |_| tense(start, end, ctx.today.get()));
     let open = ctx.event_link(e.id.clone());
     let title = data.t(&e.title).to_owned();
+    let (title_lang, title_dir) = lang_attrs(&data, &e.title);
     let kind = data
         .catalog
         .event_kind(e.kind.as_str())
@@ -51,7 +52,7 @@ pub fn EventItem(
         <li class="event" data-tense=move || tense.get().key() data-event=e.id.to_string() class:event--tentative=e.tentative>
             <div class="event__date"><When start=e.start end=e.end tentative=e.tentative/></div>
             <div class="event__body">
-                <p class="event__title">
+                <p class="event__title" lang=title_lang dir=title_dir>
                     <Link to=open><Highlight text=title query=query/></Link>
                 </p>
                 <p class="event__meta">

@@ -4,6 +4,7 @@ use super::ctx::{use_ctx, Data};
 use super::event_item::EventItem;
 use super::link::Link;
 use super::marks::Unconfirmed;
+use super::prose::in_lang;
 use super::tags::{TagLegend, TagList};
 use super::when::When;
 use crate::core::facet::{Dim, Value, When as WhenFilter};
@@ -121,14 +122,14 @@ fn ProcessCard(data: Arc<Data>, index: usize) -> impl IntoView {
                 {p.short_name.is_some().then(|| view! { <p class="card__full-name">{data.t(&p.name).to_owned()}</p> })}
                 {p.start.map(|s| view! { <p class="card__period muted"><When start=s end=p.end/></p> })}
                 {parent.map(|n| view! { <p class="card__lineage muted">{fill(t.part_of, &[("name", &n)])}</p> })}
-                <p class="card__summary">{data.t(&p.summary).to_owned()} {(!p.confirmed).then(|| view! { " " <Unconfirmed/> })}</p>
+                <p class="card__summary">{in_lang(&data, &p.summary)} {(!p.confirmed).then(|| view! { " " <Unconfirmed/> })}</p>
                 <TagList data=data.clone() ids=p.tags.clone()/>
                 {next.map(|i| {
                     let e = &c.events[i];
                     view! {
                         <p class="card__next">
                             <span class="card__next-label">{t.next_event} " "</span>
-                            <When start=e.start end=e.end tentative=e.tentative/> " — " {data.t(&e.title).to_owned()}
+                            <When start=e.start end=e.end tentative=e.tentative/> " — " {in_lang(&data, &e.title)}
                         </p>
                     }
                 })}

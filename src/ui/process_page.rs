@@ -7,7 +7,7 @@ use super::event_item::EventItem;
 use super::figures::FigureCard;
 use super::link::Link;
 use super::marks::Unconfirmed;
-use super::prose::{Blocks, Links, Sources};
+use super::prose::{in_lang, Blocks, Links, Sources};
 use super::resource_item::ResourceItem;
 use super::when::When;
 use crate::core::facet::{Dim, Value};
@@ -79,7 +79,7 @@ fn Explainer(data: Arc<Data>, index: usize) -> impl IntoView {
         .map(|f| {
             view! {
                 <li>
-                    {data.t(&f.text).to_owned()}
+                    {in_lang(&data, &f.text)}
                     {(!f.confirmed).then(|| view! { " " <Unconfirmed/> })}
                     {(!f.sources.is_empty()).then(|| view! { " " <Sources data=data.clone() sources=f.sources.clone() inline=true/> })}
                 </li>
@@ -172,7 +172,7 @@ fn Explainer(data: Arc<Data>, index: usize) -> impl IntoView {
                 <h1>{data.t(&p.name).to_owned()}</h1>
                 {p.short_name.as_ref().map(|s| view! { <p class="muted">{data.t(s).to_owned()}</p> })}
                 {p.start.map(|s| view! { <p class="muted"><When start=s end=p.end/></p> })}
-                <p class="lead">{data.t(&p.summary).to_owned()} {(!p.confirmed).then(|| view! { " " <Unconfirmed/> })}</p>
+                <p class="lead">{in_lang(&data, &p.summary)} {(!p.confirmed).then(|| view! { " " <Unconfirmed/> })}</p>
                 <dl class="tag-defs">{tags}</dl>
             </header>
 

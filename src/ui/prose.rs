@@ -4,17 +4,47 @@
 use super::ctx::{use_ctx, Data};
 use crate::core::model::{Block, Link, Source};
 use crate::core::search::{segments, Query};
+use crate::core::text::Text;
 use leptos::prelude::*;
 use std::sync::Arc;
+
+/// `lang` and `dir` for an element showing `text`, set only where it shows in another language
+/// than the page's (a missing translation falls back to the dataset's language), so screen
+/// readers, fonts and the bidirectional algorithm treat it as what it is.
+pub fn lang_attrs(data: &Data, text: &Text) -> (Option<String>, Option<&'static str>) {
+    match data.foreign_lang(text) {
+        Some(l) => (
+            Some(l.to_owned()),
+            Some(if crate::web::theme::is_rtl(l) {
+                "rtl"
+            } else {
+                "ltr"
+            }),
+        ),
+        None => (None, None),
+    }
+}
+
+/// A dataset text inline, in a `<span lang dir>` where it is foreign to the page.
+pub fn in_lang(data: &Data, text: &Text) -> AnyView {
+    let s = data.t(text).to_owned();
+    match lang_attrs(data, text) {
+        (Some(l), d) => view! { <span lang=l dir=d>{s}</span> }.into_any(),
+        _ => s.into_any(),
+    }
+}
 
 #[component]
 pub fn Blocks(data: Arc<Data>, blocks: Vec<Block>) -> impl IntoView {
     blocks
         .into_iter()
         .map(|b| match b {
-            Block::Paragraph(t) => view! { <p>{data.t(&t).to_owned()}</p> }.into_any(),
+            Block::Paragraph(t) => {
+                let (l, d) = lang_attrs(&data, &t);
+                view! { <p lang=l dir=d>{data.t(&t).to_owned()}</p> }.into_any()
+            }
             Block::List(items) => view! {
-                <ul class="prose-list">{items.iter().map(|t| view! { <li>{data.t(t).to_owned()}</li> }).collect_view()}</ul>
+                <ul class="prose-list">{items.iter().map(|t| { let (l, d) = lang_attrs(&data, t); view! { <li lang=l dir=d>{data.t(t).to_owned()}</li> } }).collect_view()}</ul>
             }
             .into_any(),
         })

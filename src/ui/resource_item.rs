@@ -1,7 +1,7 @@
 //! One resource in a list: title (a link out), date, kind, language, publisher.
 
 use super::ctx::{use_ctx, Data};
-use super::prose::Highlight;
+use super::prose::{lang_attrs, Highlight};
 use super::when::When;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -22,6 +22,7 @@ pub fn ResourceItem(
         .map(|k| data.t(&k.label).to_owned())
         .unwrap_or_else(|| r.kind.to_string());
     let title = data.t(&r.title).to_owned();
+    let (title_lang, title_dir) = lang_attrs(&data, &r.title);
     let lang = r.lang.as_str().to_owned();
     let lang_name = crate::web::intl::language(
         crate::i18n::dates::intl_locale(&ctx.lang.get_untracked()),
@@ -31,7 +32,7 @@ pub fn ResourceItem(
     let foreign = lang != data.lang;
     view! {
         <li class="resource" data-resource=r.id.to_string()>
-            <p class="resource__title">
+            <p class="resource__title" lang=title_lang dir=title_dir>
                 <a href=r.url.as_str().to_owned() hreflang=lang.clone() rel="noopener external">
                     <Highlight text=title query=query.unwrap_or_default()/>
                 </a>
@@ -41,7 +42,7 @@ pub fn ResourceItem(
                 {foreign.then(|| view! { " · " <span class="resource__lang" lang=lang.clone()>{lang_name.clone()}</span> })}
                 {r.publisher.as_ref().map(|p| view! { " · " <span>{data.t(p).to_owned()}</span> })}
             </p>
-            {r.summary.as_ref().map(|s| view! { <p class="resource__summary">{data.t(s).to_owned()}</p> })}
+            {r.summary.as_ref().map(|s| { let (l, d) = lang_attrs(&data, s); view! { <p class="resource__summary" lang=l dir=d>{data.t(s).to_owned()}</p> } })}
         </li>
     }
 }

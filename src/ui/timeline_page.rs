@@ -559,6 +559,7 @@ fn item_view(
 ) -> impl IntoView {
     let e = &data.catalog.events[it.event as usize];
     let title = data.t(&e.title).to_owned();
+    let (title_lang, title_dir) = super::prose::lang_attrs(data, &e.title);
     let lane_process = l.lanes[it.lane].process;
     let when = dates::span(
         e.start,
@@ -604,7 +605,7 @@ fn item_view(
             on:click=move |_| { let id = id.clone(); ctx.update(|s| s.event = Some(id)) }
         >
             <span class="tl__marker" style:inline-size=marker aria-hidden="true"></span>
-            {labels.then(|| view! { <span class="tl__label" aria-hidden="true">{title.clone()}</span> })}
+            {labels.then(|| view! { <span class="tl__label" aria-hidden="true" lang=title_lang dir=title_dir>{title.clone()}</span> })}
         </button>
     }
 }

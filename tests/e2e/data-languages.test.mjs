@@ -49,3 +49,20 @@ test('the overview in Arabic and Chinese shows the dataset title and short names
     await page.context().close();
   }
 });
+
+test('text with no translation shows in the dataset language, marked with its lang and dir', async () => {
+  const page = await newPage(browser);
+  await open(page, root.url, '?view=events&lang=ar');
+  // Computed from the data: an event whose title has no Arabic, and one whose title has.
+  const untranslated = data.events.find((e) => typeof e.title === 'string' || !e.title.ar);
+  const title = page.locator(`.event[data-event="${untranslated.id}"] .event__title`);
+  assert.equal(await title.getAttribute('lang'), data.meta.default_lang);
+  assert.equal(await title.getAttribute('dir'), 'ltr');
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  // Translated text carries no mark of its own: it is in the page's language.
+  await open(page, root.url, '?view=process&id=uncc&lang=ar');
+  const lead = page.locator('main .lead').first();
+  assert.ok(proc('uncc').summary.ar, 'the summary has Arabic');
+  assert.equal(await lead.locator('[lang]').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
