@@ -9,8 +9,8 @@ use crate::core::facet::{Dim, Filters, Value, When, DIMS};
 use crate::core::model::Id;
 use crate::core::query::FacetKey;
 use crate::core::route::{parse_hex_colour, Globals, State, Theme, View};
-use crate::i18n::{dates, fill, LANGUAGES};
-use crate::web::{history, intl};
+use crate::i18n::{fill, LANGUAGES};
+use crate::web::history;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -212,7 +212,6 @@ pub fn EmbedPage(data: Arc<Data>) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
     let globals = ctx.state.with_untracked(|s| s.globals.clone());
-    let locale = dates::intl_locale(&ctx.lang.get_untracked()).to_owned();
     let c = &data.catalog;
     let title = data.t(&c.meta.title).to_owned();
     let first_process = c.processes.first().map(|p| p.id.clone());
@@ -288,8 +287,11 @@ pub fn EmbedPage(data: Arc<Data>) -> impl IntoView {
     let lang_options = LANGUAGES
         .into_iter()
         .map(|l| {
-            let name = intl::language(&locale, l).unwrap_or_else(|| l.to_owned());
-            view! { <option value=l prop:selected=move || choice.with(|ch| ch.lang.as_deref() == Some(l))>{name}</option> }
+            // Each language named in itself, as the switcher does: a partner looks for their own.
+            let info = crate::i18n::language(l);
+            let name = info.map_or(l, |i| i.name);
+            let dir = if info.is_some_and(|i| i.rtl()) { "rtl" } else { "ltr" };
+            view! { <option value=l lang=l dir=dir prop:selected=move || choice.with(|ch| ch.lang.as_deref() == Some(l))>{name}</option> }
         })
         .collect_view();
 
