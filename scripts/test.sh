@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+. scripts/wasm-build.sh
+
 step() { printf '\n==> %s\n' "$*" >&2; SECONDS=0; }
 done_step() { printf '    (%ss)\n' "$SECONDS" >&2; }
 
@@ -20,10 +22,10 @@ cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnin
 step "native tests (core logic, default dataset)"
 cargo test --locked; done_step
 
-step "release build (trunk)"
-trunk build --release --offline; done_step
+step "release build (trunk, $(wasm_toolchain) toolchain: scripts/wasm-build.sh)"
+wasm_release_build; done_step
 
-step "end-to-end tests (headless Chromium against dist/)"
+step "end-to-end tests (headless Chromium against dist/, with the first-view size budget)"
 node --test --test-concurrency=1 tests/e2e/; done_step
 
 printf '\nAll tests passed.\n' >&2
