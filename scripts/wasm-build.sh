@@ -32,7 +32,7 @@ wasm_nightly_ready() {
 install_wasm_nightly() {
   if wasm_nightly_ready; then return 0; fi
   printf '\n==> installing %s (rust-src, wasm32) for the size-optimised release wasm (~1 min)\n' "$WASM_NIGHTLY" >&2
-  if ! rustup toolchain install "$WASM_NIGHTLY" --profile minimal --component rust-src \
+  if ! RUST_BACKTRACE=0 rustup toolchain install "$WASM_NIGHTLY" --profile minimal --component rust-src \
          --target wasm32-unknown-unknown --no-self-update >&2 || ! wasm_nightly_ready; then
     _wasm_warn "could not install $WASM_NIGHTLY: release builds use stable (works, but the wasm is ~33 KB brotli larger)."
   fi
@@ -50,11 +50,26 @@ wasm_toolchain() {
 # rebuild everything every time.
 wasm_target_dir() { echo "${WASM_TARGET_DIR:-target/wasm-$(wasm_toolchain)}"; }
 
-# `trunk build --release --offline [ARGS]` with the toolchain and flags above.
+# `trunk build --release --offline [ARGS]` with the toolchain and flags above. Leaves the
+# toolchain's name in DIST/.toolchain: the size budget test holds a stable fallback build to its
+# own (larger) limit instead of failing because rustup's server lost a nightly.
 wasm_release_build() {
-  local dir
+  local dir toolchain out=dist prev=""
   dir=$(wasm_target_dir)
-  if [ "$(wasm_toolchain)" = nightly ]; then
+  toolchain=$(wasm_toolchain)
+  for a in "$@"; do
+    case "$prev" in --dist) out=$a ;; esac
+    case "$a" in --dist=*) out=${a#--dist=} ;; esac
+    prev=$a
+  done
+  _wasm_trunk "$dir" "$toolchain" "$@"
+  echo "$toolchain" > "$out/.toolchain"
+}
+
+_wasm_trunk() {
+  local dir=$1 toolchain=$2
+  shift 2
+  if [ "$toolchain" = nightly ]; then
     # build-std compiles std from rust-src, whose own dependencies cargo must have fetched.
     RUSTUP_TOOLCHAIN="$WASM_NIGHTLY" CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
       cargo fetch --quiet --target wasm32-unknown-unknown

@@ -11,13 +11,23 @@ import { firstViewSizes } from '../../scripts/size.mjs';
 
 const budget = JSON.parse(readFileSync(join(ROOT, 'tests', 'size-budget.json'), 'utf8'));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+// scripts/wasm-build.sh records which toolchain built dist/. A stable fallback build (the pinned
+// nightly could not be installed) is held to its own limit; any other dist/ to the strict one.
+let toolchain = 'nightly';
+try {
+  toolchain = readFileSync(join(DIST, '.toolchain'), 'utf8').trim();
+} catch {}
+const limit = toolchain === 'stable' ? budget.stable_fallback_first_view_brotli_bytes : budget.first_view_brotli_bytes;
 
 test('the budget file says what it limits and how to change it', () => {
-  assert.ok(Number.isInteger(budget.first_view_brotli_bytes) && budget.first_view_brotli_bytes > 0);
+  for (const k of ['first_view_brotli_bytes', 'stable_fallback_first_view_brotli_bytes']) {
+    assert.ok(Number.isInteger(budget[k]) && budget[k] > 0, k);
+  }
   assert.match(budget.comment, /reason in the commit message/);
 });
 
-test(`the first view downloads at most ${kb(budget.first_view_brotli_bytes)} brotli`, () => {
+test(`the first view downloads at most ${kb(limit)} brotli (${toolchain} build)`, () => {
+  if (toolchain === 'stable') console.log('# dist/ was built with the stable fallback: checked against its larger limit');
   const { rows, total } = firstViewSizes(DIST);
   // A budget met by an empty or half-built dist/ proves nothing.
   for (const ext of ['.wasm', '.js', '.css', '.html', '.json']) {
@@ -25,9 +35,9 @@ test(`the first view downloads at most ${kb(budget.first_view_brotli_bytes)} bro
   }
   const table = rows.map((r) => `  ${r.file}: ${r.brotli} B`).join('\n');
   assert.ok(
-    total.brotli <= budget.first_view_brotli_bytes,
-    `the first view is ${total.brotli} B brotli (${kb(total.brotli)}), over the budget of ${budget.first_view_brotli_bytes} B `
-      + `in tests/size-budget.json by ${total.brotli - budget.first_view_brotli_bytes} B:\n${table}\n`
+    total.brotli <= limit,
+    `the first view is ${total.brotli} B brotli (${kb(total.brotli)}), over the ${toolchain} budget of ${limit} B `
+      + `in tests/size-budget.json by ${total.brotli - limit} B:\n${table}\n`
       + 'Make it smaller, or raise the budget with the reason in the commit message.',
   );
 });
