@@ -55,7 +55,9 @@ function prepare(ds) {
       kind: kinds.indexOf(e.kind),
       years,
       country: countries.indexOf(e.location?.country),
-      words: words(`${text(e.title)} ${text(e.summary)} ${text(e.location?.city)}`),
+      // What the app's search reads of an event (core::search_text).
+      words: words([e.title, e.summary, e.outcome, e.location?.city, e.location?.venue,
+        ...procs.flatMap((p) => [ds.processes[p].short_name, ds.processes[p].name])].map(text).join(' ')),
     };
   });
   events.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
@@ -76,7 +78,46 @@ function prepare(ds) {
     { id: 'when', legend: 'When', values: ['upcoming', 'past'], labels: ['Upcoming and ongoing', 'Past'], of: (k) => [k.last >= TODAY ? 0 : 1] },
   ];
   for (const f of facets) f.chosen = new Set();
-  return { events, facets, procNames: ds.processes.map((p) => text(p.short_name ?? p.name)) };
+  // Each event's values per facet, computed once: an update only reads them.
+  for (const k of events) k.vals = facets.map((f) => f.of(k));
+  return { events, facets, search: searchIndex(events), procNames: ds.processes.map((p) => text(p.short_name ?? p.name)) };
+}
+
+/** Word-prefix search as the app does it, from a sorted vocabulary with postings: the events
+ * whose words start with every query word. */
+function searchIndex(events) {
+  const post = new Map();
+  events.forEach((k, r) => {
+    for (const w of new Set(k.words)) {
+      let p = post.get(w);
+      if (!p) post.set(w, (p = []));
+      p.push(r);
+    }
+  });
+  const vocab = [...post.keys()].sort();
+  const lists = vocab.map((w) => post.get(w));
+  const lower = (q) => {
+    let lo = 0;
+    let hi = vocab.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (vocab[mid] < q) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** A mask of the matching events, or null for an empty query. */
+  return (qw) => {
+    if (!qw.length) return null;
+    let mask = null;
+    for (const w of qw) {
+      const m = new Uint8Array(events.length);
+      for (let i = lower(w); i < vocab.length && vocab[i].startsWith(w); i++) for (const r of lists[i]) m[r] = 1;
+      if (mask) for (let r = 0; r < m.length; r++) mask[r] &= m[r];
+      else mask = m;
+    }
+    return mask;
+  };
 }
 
 function el(tag, cls, ...kids) {
@@ -116,29 +157,30 @@ function buildFilters(model, onChange) {
 /** One pass: which events match, and for each facet the disjunctive counts (every other facet
  * applied, this one not). */
 function compute(model, q) {
-  const qw = words(q);
   const { events, facets } = model;
+  const mask = model.search(words(q));
   const counts = facets.map((f) => new Uint32Array(f.values.length));
+  const chosen = facets.map((f) => (f.chosen.size ? f.chosen : null));
   const hits = [];
-  const ok = new Array(facets.length);
   for (let r = 0; r < events.length; r++) {
-    const k = events[r];
-    if (qw.length && !qw.every((w) => k.words.some((x) => x.startsWith(w)))) continue;
+    if (mask && !mask[r]) continue;
+    const vals = events[r].vals;
     let misses = 0;
     let missed = -1;
-    for (let f = 0; f < facets.length; f++) {
-      const ch = facets[f].chosen;
-      ok[f] = ch.size === 0 || facets[f].of(k).some((v) => ch.has(v));
-      if (!ok[f]) {
+    for (let f = 0; f < facets.length && misses < 2; f++) {
+      const ch = chosen[f];
+      if (ch && !vals[f].some((v) => ch.has(v))) {
         misses++;
         missed = f;
       }
     }
     if (misses > 1) continue;
-    for (let f = 0; f < facets.length; f++) {
-      if (misses === 0 || missed === f) for (const v of facets[f].of(k)) counts[f][v]++;
+    if (misses === 1) {
+      for (const v of vals[missed]) counts[missed][v]++;
+      continue;
     }
-    if (misses === 0) hits.push(r);
+    for (let f = 0; f < facets.length; f++) for (const v of vals[f]) counts[f][v]++;
+    hits.push(r);
   }
   return { hits, counts };
 }
