@@ -78,8 +78,15 @@ function prepare(ds) {
     { id: 'when', legend: 'When', values: ['upcoming', 'past'], labels: ['Upcoming and ongoing', 'Past'], of: (k) => [k.last >= TODAY ? 0 : 1] },
   ];
   for (const f of facets) f.chosen = new Set();
-  // Each event's values per facet, computed once: an update only reads them.
-  for (const k of events) k.vals = facets.map((f) => f.of(k));
+  // Each event's values per facet, computed once into flat typed arrays (offsets + values):
+  // an update only reads them.
+  for (const f of facets) {
+    const per = events.map((k) => f.of(k));
+    f.off = new Uint32Array(events.length + 1);
+    per.forEach((v, r) => (f.off[r + 1] = f.off[r] + v.length));
+    f.val = new Uint16Array(f.off[events.length]);
+    per.forEach((v, r) => f.val.set(v, f.off[r]));
+  }
   return { events, facets, search: searchIndex(events), procNames: ds.processes.map((p) => text(p.short_name ?? p.name)) };
 }
 
@@ -160,27 +167,35 @@ function compute(model, q) {
   const { events, facets } = model;
   const mask = model.search(words(q));
   const counts = facets.map((f) => new Uint32Array(f.values.length));
-  const chosen = facets.map((f) => (f.chosen.size ? f.chosen : null));
+  const chosen = facets.map((f) => {
+    if (!f.chosen.size) return null;
+    const m = new Uint8Array(f.values.length);
+    for (const v of f.chosen) m[v] = 1;
+    return m;
+  });
+  const nf = facets.length;
   const hits = [];
   for (let r = 0; r < events.length; r++) {
     if (mask && !mask[r]) continue;
-    const vals = events[r].vals;
     let misses = 0;
     let missed = -1;
-    for (let f = 0; f < facets.length && misses < 2; f++) {
+    for (let f = 0; f < nf; f++) {
       const ch = chosen[f];
-      if (ch && !vals[f].some((v) => ch.has(v))) {
-        misses++;
-        missed = f;
-      }
+      if (!ch) continue;
+      const { off, val } = facets[f];
+      let hit = false;
+      for (let j = off[r]; j < off[r + 1]; j++) if (ch[val[j]]) hit = true;
+      if (!hit && ++misses > 1) break;
+      if (!hit) missed = f;
     }
     if (misses > 1) continue;
-    if (misses === 1) {
-      for (const v of vals[missed]) counts[missed][v]++;
-      continue;
+    for (let f = 0; f < nf; f++) {
+      if (misses === 1 && f !== missed) continue;
+      const { off, val } = facets[f];
+      const c = counts[f];
+      for (let j = off[r]; j < off[r + 1]; j++) c[val[j]]++;
     }
-    for (let f = 0; f < facets.length; f++) for (const v of vals[f]) counts[f][v]++;
-    hits.push(r);
+    if (misses === 0) hits.push(r);
   }
   return { hits, counts };
 }
