@@ -267,16 +267,20 @@ async function firstLoad(browser, appUrl, dataUrl) {
 }
 
 /** Runs `one` (an in-page update) `warmup + n` times from here, reading the main-thread counters
- * around each, so every update has its own script / style / layout split. The in-page time is
- * input → next rendered frame; the round trips to node fall between updates, not inside them. */
+ * before each, so every update has its own script / style / layout split: from its input to the
+ * next one's, so work the page leaves for after the frame still counts against the update that
+ * caused it. The in-page time is input → next rendered frame; the round trips to node fall
+ * between updates, not inside them. */
 async function timed(p, one, args) {
   const { page, cdp } = p;
   const rows = [];
+  let a = await metrics(cdp);
   for (let i = 0; i < args.length; i++) {
-    const a = await metrics(cdp);
     const r = await page.evaluate(one, args[i].arg);
+    if (i === args.length - 1) await page.evaluate(() => new Promise((res) => setTimeout(res, 50)));
     const b = await metrics(cdp);
     if (!args[i].warmup) rows.push({ ...r, ...split(a, b, 1) });
+    a = b;
   }
   const pick = (k) => stats(rows.map((r) => r[k]));
   const mean = (k) => rows.reduce((t, r) => t + r[k], 0) / Math.max(1, rows.length);
