@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+. scripts/wasm-build.sh
+
 step() { printf '\n==> %s\n' "$*" >&2; SECONDS=0; }
 done_step() { printf '    (%ss)\n' "$SECONDS" >&2; }
 
@@ -24,8 +26,8 @@ python3 scripts/apply_translations.py --check; done_step
 step "native tests (core logic, default dataset)"
 cargo test --locked; done_step
 
-step "release build (trunk)"
-trunk build --release --offline; done_step
+step "release build (trunk, $(wasm_toolchain) toolchain: scripts/wasm-build.sh)"
+wasm_release_build; done_step
 
 step "calendars, feeds, schema and template (tracker site)"
 cargo run --locked --quiet --bin tracker -- site dist; done_step
@@ -36,7 +38,7 @@ cargo run --locked --quiet --bin tracker -- validate --strict public/data/un-cyb
 .tools/venv/bin/check-jsonschema --schemafile dist/schema/v1.json public/data/un-cyber-processes.json
 .tools/venv/bin/python tests/judges/check_outputs.py dist; done_step
 
-step "end-to-end tests (headless Chromium against dist/)"
+step "end-to-end tests (headless Chromium against dist/, with the first-view size budget)"
 node --test --test-concurrency=1 tests/e2e/; done_step
 
 printf '\nAll tests passed.\n' >&2
