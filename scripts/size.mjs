@@ -6,7 +6,9 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
 const BUDGET = 150 * 1024;
-const firstView = (f) => ['.html', '.css', '.js', '.wasm'].includes(extname(f)) || f === join('data', 'un-cyber-processes.json');
+// One page is the first view: the prerendered overview (index.html), not every static page.
+const firstView = (f) =>
+  ['.css', '.js', '.wasm'].includes(extname(f)) || f === 'index.html' || f === join('data', 'un-cyber-processes.json');
 const rows = [];
 function walk(dir, rel = '') {
   for (const name of readdirSync(join(dir, rel))) {
