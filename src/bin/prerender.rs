@@ -321,10 +321,12 @@ const HEAD_SCRIPT: &str = "if(location.search){var h=document.documentElement;h.
 /// After the static content: if the app cannot start (its loader or wasm fails to download,
 /// the browser lacks WebAssembly, or nothing has started after a long wait), the static content
 /// stays and says so, with a reload button. Once the app has replaced `#static`, this does
-/// nothing.
+/// nothing. For a partner dataset (`data=`) only the message shows: the content is the default
+/// dataset's.
 const FAIL_SCRIPT: &str = r#"(function(){var h=document.documentElement,done=false,timer;
 function fail(){var s=document.getElementById('static');if(done||!s)return;done=true;clearTimeout(timer);
 h.removeAttribute('data-stale');h.setAttribute('data-static','');
+if(/[?&]data=/.test(location.search))s.setAttribute('data-partner','');
 var box=s.querySelector('.static-fail');if(box)box.hidden=false;}
 var b=document.querySelector('#static [data-reload]');if(b)b.addEventListener('click',function(){location.reload()});
 if(typeof WebAssembly!=='object'){fail();return}
@@ -337,12 +339,11 @@ fn sitemap(home: &str, all: &[Page]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
+    // The canonical URLs, as each page's <link rel="canonical"> names them: one address per view.
     for page in all {
-        let base = home.split(['?', '#']).next().unwrap_or(home);
         out.push_str(&format!(
-            "  <url><loc>{}{}</loc></url>\n",
-            escape(base),
-            escape(&page.path())
+            "  <url><loc>{}</loc></url>\n",
+            escape(&pages::canonical(home, page))
         ));
     }
     out.push_str("</urlset>\n");

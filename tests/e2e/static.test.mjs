@@ -176,6 +176,15 @@ test('when the wasm cannot be fetched the static content stays, with a message a
   }
 });
 
+test('a partner dataset whose app cannot start shows the message, not the default content', async () => {
+  const page = await newPage(browser, { allow: ['Failed to load', 'net::ERR_FAILED', 'WebAssembly', 'TypeError'] });
+  await page.route('**/*.wasm', (r) => r.abort());
+  await page.goto(root.url + '?data=' + encodeURIComponent(root.url + 'data/un-cyber-processes.json'));
+  await page.locator('.static-fail').waitFor({ state: 'visible', timeout: 10000 });
+  assert.equal(await page.locator('main h1').first().isVisible(), false);
+  await page.close();
+});
+
 test('a URL with a query hides the static content and the app draws it as before', async () => {
   const page = await newPage(browser);
   await page.goto(root.url + '?view=about&today=2026-11-26');
