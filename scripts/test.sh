@@ -24,7 +24,7 @@ step "native tests (core logic, default dataset)"
 cargo test --locked; done_step
 
 step "prerender tests (every static page of the default dataset, rendered natively)"
-cargo test --locked --features prerender --test prerender; done_step
+cargo test --locked --features prerender --test prerender --bin prerender; done_step
 
 step "release build (trunk)"
 trunk build --release --offline; done_step

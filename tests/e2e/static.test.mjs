@@ -3,7 +3,7 @@
 // start.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, newPage, serve, shot, params, dataset, DIST } from './harness.mjs';
 
@@ -65,6 +65,16 @@ test('without JavaScript every static page shows its content and metadata', asyn
   assert.ok(await page.locator('.explore__filters .static-note').isVisible(), 'says filters need JavaScript');
   await shot(page, 'static-events-nojs');
   await page.context().close();
+});
+
+test('each process has a 1200×630 PNG link preview drawn at build time', () => {
+  for (const p of data.processes) {
+    const png = readFileSync(join(DIST, 'og', `${p.id}.png`));
+    assert.equal(png.subarray(1, 4).toString(), 'PNG', p.id);
+    // IHDR: width and height, big-endian, right after the signature and chunk header.
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630], p.id);
+    assert.ok(png.length > 5000, `${p.id}: has drawn content`);
+  }
 });
 
 test('without JavaScript the links lead to the other static pages, at any sub-path', async () => {

@@ -8,11 +8,13 @@
 //! pins it (tests, reproducible builds), else the system clock's UTC date. Run
 //! `node scripts/csp.mjs <dist>` afterwards: the pages carry new inline scripts to hash.
 
+mod og;
+
 use chrono::NaiveDate;
 use process_tracker::core::dataset::Dataset;
 use process_tracker::core::issue::LoadError;
 use process_tracker::core::pages::{self, Page};
-use process_tracker::i18n;
+use process_tracker::i18n::{self, dates};
 use process_tracker::ui::prerender;
 use process_tracker::web::theme::is_rtl;
 use std::path::{Path, PathBuf};
@@ -92,9 +94,10 @@ fn run() -> Result<(), Error> {
     let data = Arc::new(Dataset::load(&text, DATA, None)?);
     let today = build_date()?;
     let all = every_page(&data);
+    let images = previews(&dist, &data)?;
     for page in &all {
         let body = without_style_attributes(&prerender::render(data.clone(), page, today));
-        let html = page_html(&template, &data, page, &body)?;
+        let html = page_html(&template, &data, page, &body, images)?;
         write(&dist.join(page.path()), &html)?;
     }
     println!(
@@ -120,6 +123,56 @@ fn run() -> Result<(), Error> {
     Ok(())
 }
 
+/// Writes `og/<id>.png` for every process; `false` (with a warning) where this machine cannot
+/// draw them, so the pages then name no image.
+fn previews(dist: &Path, data: &Dataset) -> Result<bool, Error> {
+    let painter = match og::Painter::new() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("prerender: warning: no preview images: {e}");
+            return Ok(false);
+        }
+    };
+    let site = data.t(&data.catalog.meta.title);
+    let locale = dates::intl_locale(&data.lang);
+    for (i, p) in data.catalog.processes.iter().enumerate() {
+        let period = p
+            .start
+            .map(|s| dates::span(s, p.end, dates::Style::Short, locale));
+        let sub: Vec<&str> = [p.short_name.as_ref().map(|n| data.t(n)), period.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let svg = og::svg(site, data.t(&p.name), &sub.join(" · "), escape);
+        match painter.png(&svg) {
+            Ok(png) => write_bytes(&dist.join(og_path(&p.id.to_string())), &png)?,
+            Err(e) => {
+                eprintln!(
+                    "prerender: warning: no preview image for {}: {e}",
+                    data.process_name(i)
+                );
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+fn og_path(id: &str) -> String {
+    format!("og/{id}.png")
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    std::fs::write(path, bytes).map_err(io)
+}
+
 /// Every static page of `data`: the overview, each explainer, the lists and About.
 fn every_page(data: &Dataset) -> Vec<Page> {
     let mut all = vec![Page::Overview];
@@ -143,7 +196,18 @@ fn strip_previous(html: &str) -> String {
     ] {
         if let (Some(a), Some(b)) = (out.find(start), out.find(end)) {
             if a < b {
-                out.replace_range(a..b + end.len(), keep);
+                let mut b = b + end.len();
+                // The head part went in with a line of its own (see `page_html`).
+                let a = if start == HEAD_START
+                    && out[..a].ends_with("\n  ")
+                    && out[b..].starts_with('\n')
+                {
+                    b += 1;
+                    a - 3
+                } else {
+                    a
+                };
+                out.replace_range(a..b, keep);
             }
         }
     }
@@ -219,7 +283,13 @@ fn replace_span(html: &str, open: &str, close: &str, with: &str) -> Option<Strin
     Some(out)
 }
 
-fn page_html(template: &str, data: &Dataset, page: &Page, body: &str) -> Result<String, Error> {
+fn page_html(
+    template: &str,
+    data: &Dataset,
+    page: &Page,
+    body: &str,
+    images: bool,
+) -> Result<String, Error> {
     let lang = prerender::lang(data);
     let st = prerender::static_text(&lang);
     let (title, description) = title_and_description(data, page);
@@ -274,6 +344,34 @@ fn page_html(template: &str, data: &Dataset, page: &Page, body: &str) -> Result<
             escape(url)
         ));
     }
+    // Link previews need the image's absolute address, so only a site with `meta.home` names it.
+    let image = match (page, &data.catalog.meta.home) {
+        (Page::Process(id), Some(home)) if images => {
+            let base = home.as_str().split(['?', '#']).next().unwrap_or("");
+            Some(format!("{base}{}", og_path(id.as_str())))
+        }
+        _ => None,
+    };
+    if let Some(url) = &image {
+        head.push(format!(
+            "<meta property=\"og:image\" content=\"{}\">",
+            escape(url)
+        ));
+        head.push(format!(
+            "<meta property=\"og:image:width\" content=\"{}\">\n  <meta property=\"og:image:height\" content=\"{}\">",
+            og::WIDTH,
+            og::HEIGHT
+        ));
+        head.push(format!(
+            "<meta property=\"og:image:alt\" content=\"{}\">",
+            escape(&title)
+        ));
+    }
+    let card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
     let site = data.t(&data.catalog.meta.title);
     for (property, content) in [
         ("og:type", "website"),
@@ -288,7 +386,7 @@ fn page_html(template: &str, data: &Dataset, page: &Page, body: &str) -> Result<
         ));
     }
     for (name, content) in [
-        ("twitter:card", "summary"),
+        ("twitter:card", card),
         ("twitter:title", &title),
         ("twitter:description", &description),
     ] {
@@ -348,4 +446,85 @@ fn sitemap(home: &str, all: &[Page]) -> String {
     }
     out.push_str("</urlset>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"description\" content=\"x\">\n  <title>T</title>\n  <script>preload.href = 'data/un-cyber-processes.json';</script>\n  <link rel=\"stylesheet\" href=\"./main.css\"/>\n</head>\n<body>\n  <noscript>\n    <p>old</p>\n  </noscript>\n</body>\n</html>\n";
+
+    fn dataset(home: Option<&str>) -> Dataset {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/un-cyber-processes.json"
+        );
+        let mut json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("dataset")).expect("json");
+        if let Some(h) = home {
+            json["meta"]["home"] = serde_json::Value::String(h.into());
+        }
+        Dataset::load(&json.to_string(), DATA, None).expect("loads")
+    }
+
+    #[test]
+    fn a_page_in_a_folder_reaches_assets_and_data_one_level_up() {
+        let d = dataset(None);
+        let page = Page::Process(d.catalog.processes[0].id.clone());
+        let html = page_html(TEMPLATE, &d, &page, "<div id=\"static\"></div>", true).expect("page");
+        assert!(html.contains("href=\"../main.css\""));
+        assert!(html.contains("'../data/un-cyber-processes.json'"));
+        assert!(html.contains("data-static=\"\""));
+        assert!(!html.contains("<p>old</p>"), "the old noscript note goes");
+        // No site address: no canonical URL and no image (og:image must be absolute).
+        assert!(!html.contains("rel=\"canonical\""));
+        assert!(!html.contains("og:image"));
+        assert!(html.contains("content=\"summary\""));
+    }
+
+    #[test]
+    fn with_a_site_address_pages_name_their_canonical_url_and_preview() {
+        let d = dataset(Some("https://example.org/tracker/"));
+        let id = d.catalog.processes[0].id.clone();
+        let html = page_html(TEMPLATE, &d, &Page::Process(id.clone()), "", true).expect("page");
+        assert!(html.contains(&format!(
+            "<link rel=\"canonical\" href=\"https://example.org/tracker/?view=process&amp;id={id}\">"
+        )));
+        assert!(html.contains(&format!(
+            "<meta property=\"og:image\" content=\"https://example.org/tracker/og/{id}.png\">"
+        )));
+        assert!(html.contains("summary_large_image"));
+        let map = sitemap("https://example.org/tracker/", &every_page(&d));
+        assert_eq!(map.matches("<loc>").count(), d.catalog.processes.len() + 4);
+    }
+
+    #[test]
+    fn running_again_replaces_what_the_last_run_added() {
+        let d = dataset(None);
+        let once = page_html(
+            TEMPLATE,
+            &d,
+            &Page::Overview,
+            "<div id=\"static\">A</div>",
+            true,
+        )
+        .expect("page");
+        let twice = page_html(
+            &strip_previous(&once),
+            &d,
+            &Page::Overview,
+            "<div id=\"static\">A</div>",
+            true,
+        )
+        .expect("page");
+        assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn style_attributes_are_dropped() {
+        assert_eq!(
+            without_style_attributes("<i style=\"inline-size:2%;\" class=\"a\">x</i>"),
+            "<i class=\"a\">x</i>"
+        );
+    }
 }
