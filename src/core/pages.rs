@@ -58,9 +58,13 @@ impl Page {
     }
 
     /// The static page a reader without JavaScript gets for `state`: the page of its view,
-    /// without filters or an open event (those need the app). The timeline's static stand-in is
+    /// without filters (those need the app); an open event is found in the events list. The timeline's static stand-in is
     /// the events list. Search and the embed builder have none.
     pub fn for_state(state: &State) -> Option<Page> {
+        // An open event's detail needs the app; the events list holds the event.
+        if state.event.is_some() && state.view != View::Embed {
+            return Some(Page::Events);
+        }
         Some(match &state.view {
             View::Overview => Page::Overview,
             View::Process(id) => Page::Process(id.clone()),
@@ -168,6 +172,15 @@ mod tests {
             href(&Page::Events, &process.state()),
             "./p/uncc.html",
             "an explainer from a root page"
+        );
+        let event = State {
+            event: Some(id("gm-dtg-first")),
+            ..process.state()
+        };
+        assert_eq!(
+            href(&process, &event),
+            "../events.html",
+            "an event opens in the list"
         );
         let search = State::default().goto(View::Search);
         assert_eq!(href(&process, &search), "../?view=search");
