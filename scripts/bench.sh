@@ -26,5 +26,8 @@ cargo bench --locked --bench engine -- --write-data "$data"; done_step
 step "browser: release build from $dist in headless Chromium"
 node tests/bench/browser.mjs "$data" --dist "$dist"; done_step
 
+step "first paint of the static pages on slow 4G + 4x CPU ($dist)"
+node tests/bench/paint.mjs --dist "$dist"; done_step
+
 step "first-view sizes ($dist)"
 node scripts/size.mjs "$dist"; done_step

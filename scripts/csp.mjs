@@ -71,8 +71,17 @@ export function withPolicy(html) {
   return bare.replace(charset, (m) => `${m.endsWith('\n') ? m : m + '\n'}  ${meta}\n`);
 }
 
+/** Every HTML page under `dir` (prerendered explainers sit in `p/`), as paths relative to it. */
+function htmlPages(dir, sub = '') {
+  return readdirSync(join(dir, sub), { withFileTypes: true }).flatMap((e) => {
+    const rel = sub ? `${sub}/${e.name}` : e.name;
+    if (e.isDirectory()) return e.name === 'data' ? [] : htmlPages(dir, rel);
+    return e.name.endsWith('.html') ? [rel] : [];
+  });
+}
+
 function run(dir) {
-  const pages = readdirSync(dir).filter((f) => f.endsWith('.html'));
+  const pages = htmlPages(dir);
   if (!pages.includes('index.html')) throw new Error(`no index.html in ${dir}`);
   for (const page of pages) {
     const file = join(dir, page);

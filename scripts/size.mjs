@@ -9,11 +9,12 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 export const AIM = 150 * 1024;
 
-/** What the default view downloads: every page, stylesheet, script and wasm in `dist` (but the
- * 404 page and the partner test pages) and the default dataset. */
+/** What the default view downloads: the prerendered overview (`index.html`, not every static
+ * page), the stylesheet, the app's scripts and wasm, and the default dataset. `embed.js` is not
+ * part of it: partners load it on their own pages. */
 const firstView = (f) =>
-  (['.html', '.css', '.js', '.wasm'].includes(extname(f)) || f === join('data', 'un-cyber-processes.json'))
-  && f !== '404.html' && !f.startsWith('partner');
+  (['.css', '.js', '.wasm'].includes(extname(f)) || f === 'index.html' || f === join('data', 'un-cyber-processes.json'))
+  && f !== 'embed.js' && !f.startsWith('partner');
 
 export const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 

@@ -20,14 +20,24 @@ cargo clippy --all-targets --locked -- -D warnings; done_step
 step "clippy (wasm32: the app)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings; done_step
 
+step "clippy (host, with the prerender step: the UI compiled natively)"
+cargo clippy --all-targets --locked --features prerender -- -D warnings; done_step
+
 step "dataset translations match their table (scripts/i18n_data/translations.json)"
 python3 scripts/apply_translations.py --check; done_step
 
 step "native tests (core logic, default dataset)"
 cargo test --locked; done_step
 
+step "prerender tests (every static page of the default dataset, rendered natively)"
+cargo test --locked --features prerender --test prerender --bin prerender; done_step
+
 step "release build (trunk, $(wasm_toolchain) toolchain: scripts/wasm-build.sh)"
 wasm_release_build; done_step
+
+step "prerender static pages into dist/ (then their CSP hashes)"
+cargo run --locked --quiet --features prerender --bin prerender -- dist
+node scripts/csp.mjs dist >/dev/null; done_step
 
 step "calendars, feeds, schema and template (tracker site)"
 cargo run --locked --quiet --bin tracker -- site dist; done_step

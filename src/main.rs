@@ -4,6 +4,8 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // Before the app reads the URL: a prerendered page's path becomes the app's query URL.
+    process_tracker::web::static_page::adopt();
     leptos::mount::mount_to_body(process_tracker::ui::App);
 }
 

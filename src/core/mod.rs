@@ -16,6 +16,7 @@ pub mod issue;
 pub mod json_path;
 pub mod load;
 pub mod model;
+pub mod pages;
 pub mod paging;
 pub mod query;
 pub mod route;

@@ -69,6 +69,12 @@ pub fn App() -> impl IntoView {
         }
         other => other,
     });
+    // A prerendered page stays until the app has something to show in its place.
+    Effect::new(move |_| {
+        if !matches!(*load_state.read(), LoadState::Loading) {
+            crate::web::static_page::retire();
+        }
+    });
 
     let lang = Memo::new(move |_| {
         requested_lang

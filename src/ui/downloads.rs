@@ -58,7 +58,9 @@ pub fn Downloads(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
-    if ctx.state.with_untracked(|s| s.globals.embed) {
+    // Static pages (prerendered natively) work without JavaScript, and these buttons need it;
+    // embeds are sandboxed without downloads.
+    if cfg!(not(target_arch = "wasm32")) || ctx.state.with_untracked(|s| s.globals.embed) {
         return None;
     }
     let what = if resources { "resources" } else { "events" };
@@ -111,9 +113,12 @@ pub fn Downloads(
 pub fn Subscribe(name: String, label: &'static str) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
-    if ctx
-        .state
-        .with_untracked(|s| s.globals.data.is_some() || s.globals.embed)
+    // A static page (prerendered natively) does not know its absolute address, which `webcal:`
+    // needs; the app, which does, replaces it.
+    if cfg!(not(target_arch = "wasm32"))
+        || ctx
+            .state
+            .with_untracked(|s| s.globals.data.is_some() || s.globals.embed)
     {
         return None;
     }

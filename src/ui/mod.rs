@@ -2,10 +2,14 @@
 //! they hold no logic worth testing apart from the browser.
 
 mod about_page;
+// Loading and the page switch need the network: the browser build only.
+#[cfg(target_arch = "wasm32")]
 mod app;
 pub mod ctx;
 mod downloads;
+#[cfg(target_arch = "wasm32")]
 mod embed_page;
+#[cfg(target_arch = "wasm32")]
 mod event_detail;
 mod event_item;
 mod events_page;
@@ -14,6 +18,7 @@ mod facets;
 mod figures;
 mod language_switch;
 mod link;
+#[cfg(target_arch = "wasm32")]
 mod load_status;
 mod marks;
 mod overview;
@@ -22,10 +27,15 @@ mod prose;
 mod resource_item;
 mod resources_page;
 mod search_box;
+#[cfg(target_arch = "wasm32")]
 mod search_page;
 mod shell;
 mod tags;
+#[cfg(target_arch = "wasm32")]
 mod timeline_page;
 mod when;
 
+#[cfg(target_arch = "wasm32")]
 pub use app::App;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;

@@ -1,0 +1,530 @@
+//! `prerender <dist>`: after `trunk build`, writes a static HTML page per view into the built
+//! site — the overview into `index.html` (inside the page Trunk built, keeping its head, policy
+//! and loader), each explainer into `p/<id>.html`, and `events.html`, `resources.html`,
+//! `about.html` — rendered from the app's own components (`ui::prerender`). Readers and crawlers
+//! get the content before (or without) the wasm; the app replaces it when it starts.
+//!
+//! Content that depends on today is rendered as of the build date: `PRERENDER_TODAY=YYYY-MM-DD`
+//! pins it (tests, reproducible builds), else the system clock's UTC date. Run
+//! `node scripts/csp.mjs <dist>` afterwards: the pages carry new inline scripts to hash.
+
+mod og;
+
+use chrono::NaiveDate;
+use process_tracker::core::dataset::Dataset;
+use process_tracker::core::issue::LoadError;
+use process_tracker::core::pages::{self, Page};
+use process_tracker::i18n::{self, dates};
+use process_tracker::ui::prerender;
+use process_tracker::web::theme::is_rtl;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// The default dataset, relative to the site root (as `api::DEFAULT_DATA` fetches it).
+const DATA: &str = "data/un-cyber-processes.json";
+
+/// Marks what this step adds, so running it again on the same `dist/` replaces it.
+const HEAD_START: &str = "<!-- prerender:head -->";
+const HEAD_END: &str = "<!-- /prerender:head -->";
+const BODY_START: &str = "<!-- prerender:body -->";
+const BODY_END: &str = "<!-- /prerender:body -->";
+
+#[derive(Debug, thiserror::Error)]
+enum Error {
+    #[error("usage: prerender <dist directory>")]
+    Usage,
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the default dataset does not load: {0}")]
+    Load(#[from] LoadError),
+    #[error("dist/index.html: {0} (was it built by Trunk from index.html?)")]
+    Template(&'static str),
+    #[error("PRERENDER_TODAY must be YYYY-MM-DD, not {0:?}")]
+    Today(String),
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Error> {
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    std::fs::write(path, text).map_err(io)
+}
+
+fn build_date() -> Result<NaiveDate, Error> {
+    if let Ok(s) = std::env::var("PRERENDER_TODAY") {
+        return NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| Error::Today(s));
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    Ok(NaiveDate::default() + chrono::Duration::days(days))
+}
+
+fn run() -> Result<(), Error> {
+    let dist = PathBuf::from(std::env::args().nth(1).ok_or(Error::Usage)?);
+    let template = strip_previous(&read(&dist.join("index.html"))?);
+    let text = read(&dist.join(DATA))?;
+    let data = Arc::new(Dataset::load(&text, DATA, None)?);
+    let today = build_date()?;
+    let all = every_page(&data);
+    let images = previews(&dist, &data)?;
+    for page in &all {
+        let body = without_style_attributes(&prerender::render(data.clone(), page, today));
+        let html = page_html(&template, &data, page, &body, images)?;
+        write(&dist.join(page.path()), &html)?;
+    }
+    println!(
+        "prerender: {} pages as of {today} ({} processes)",
+        all.len(),
+        data.catalog.processes.len()
+    );
+    match &data.catalog.meta.home {
+        Some(home) => {
+            let home = home.as_str();
+            write(&dist.join("sitemap.xml"), &sitemap(home, &all))?;
+            let base = home.split(['?', '#']).next().unwrap_or(home);
+            write(
+                &dist.join("robots.txt"),
+                &format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
+            )?;
+        }
+        None => eprintln!(
+            "prerender: warning: the dataset has no meta.home, so no sitemap.xml or robots.txt \
+             (they need the site's address) and no canonical URLs"
+        ),
+    }
+    Ok(())
+}
+
+/// Writes `og/<id>.png` for every process; `false` (with a warning) where this machine cannot
+/// draw them, so the pages then name no image.
+fn previews(dist: &Path, data: &Dataset) -> Result<bool, Error> {
+    let painter = match og::Painter::new() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("prerender: warning: no preview images: {e}");
+            return Ok(false);
+        }
+    };
+    let site = data.t(&data.catalog.meta.title);
+    let locale = dates::intl_locale(&data.lang);
+    for (i, p) in data.catalog.processes.iter().enumerate() {
+        let period = p
+            .start
+            .map(|s| dates::span(s, p.end, dates::Style::Short, locale));
+        let sub: Vec<&str> = [p.short_name.as_ref().map(|n| data.t(n)), period.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let svg = og::svg(site, data.t(&p.name), &sub.join(" · "), escape);
+        match painter.png(&svg) {
+            Ok(png) => write_bytes(&dist.join(og_path(&p.id.to_string())), &png)?,
+            Err(e) => {
+                eprintln!(
+                    "prerender: warning: no preview image for {}: {e}",
+                    data.process_name(i)
+                );
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+fn og_path(id: &str) -> String {
+    format!("og/{id}.png")
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    std::fs::write(path, bytes).map_err(io)
+}
+
+/// Every static page of `data`: the overview, each explainer, the lists and About.
+fn every_page(data: &Dataset) -> Vec<Page> {
+    let mut all = vec![Page::Overview];
+    all.extend(
+        data.catalog
+            .processes
+            .iter()
+            .map(|p| Page::Process(p.id.clone())),
+    );
+    all.extend([Page::Events, Page::Resources, Page::About]);
+    all
+}
+
+/// The Trunk-built page with what an earlier run added taken out again.
+fn strip_previous(html: &str) -> String {
+    let mut out = html.to_owned();
+    // The body part replaced the page's <noscript>: put one back for the next run to replace.
+    for (start, end, keep) in [
+        (HEAD_START, HEAD_END, ""),
+        (BODY_START, BODY_END, "<noscript></noscript>"),
+    ] {
+        if let (Some(a), Some(b)) = (out.find(start), out.find(end)) {
+            if a < b {
+                let mut b = b + end.len();
+                // The head part went in with a line of its own (see `page_html`).
+                let a = if start == HEAD_START
+                    && out[..a].ends_with("\n  ")
+                    && out[b..].starts_with('\n')
+                {
+                    b += 1;
+                    a - 3
+                } else {
+                    a
+                };
+                out.replace_range(a..b, keep);
+            }
+        }
+    }
+    out.replace(" data-static=\"\"", "")
+}
+
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The rendered markup without `style="…"` attributes. The policy allows none (scripts/csp.mjs):
+/// the app sets computed styles (a figure's progress bar) through the CSSOM, which server-side
+/// rendering writes as attributes. A static bar shows empty until the app fills it; the figure's
+/// number is text beside it.
+fn without_style_attributes(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(" style=\"") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 8..];
+        match after.find('"') {
+            Some(end) => rest = &after[end + 1..],
+            None => {
+                rest = after;
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Title and description of `page`, as the app's tab title names it.
+fn title_and_description(data: &Dataset, page: &Page) -> (String, String) {
+    let t = i18n::messages(&data.lang);
+    let meta = &data.catalog.meta;
+    let site = data.t(&meta.title).to_owned();
+    let about = meta
+        .description
+        .as_ref()
+        .map(|d| data.t(d).to_owned())
+        .unwrap_or_else(|| site.clone());
+    let titled = |p: &str| format!("{p} — {site}");
+    match page {
+        Page::Overview => (site.clone(), about),
+        Page::Process(id) => match data.catalog.process(id.as_str()) {
+            Some((i, p)) => (titled(data.process_name(i)), data.t(&p.summary).to_owned()),
+            None => (site.clone(), about),
+        },
+        Page::Events => (titled(t.nav_events), about),
+        Page::Resources => (titled(t.nav_resources), about),
+        Page::About => (titled(t.about_title), about),
+    }
+}
+
+/// Replaces the first `<tag …>…</tag>`-like span starting with `open` and ending with `close`.
+fn replace_span(html: &str, open: &str, close: &str, with: &str) -> Option<String> {
+    let a = html.find(open)?;
+    let b = a + html[a..].find(close)? + close.len();
+    let mut out = html.to_owned();
+    out.replace_range(a..b, with);
+    Some(out)
+}
+
+fn page_html(
+    template: &str,
+    data: &Dataset,
+    page: &Page,
+    body: &str,
+    images: bool,
+) -> Result<String, Error> {
+    let lang = prerender::lang(data);
+    let st = prerender::static_text(&lang);
+    let (title, description) = title_and_description(data, page);
+    let mut html = template.to_owned();
+    // A page one folder down reaches the assets, the data and the loader one level up.
+    if page.root() == "../" {
+        html = html
+            .replace("\"./", "\"../")
+            .replace("'./", "'../")
+            .replace("'data/", "'../data/");
+    }
+    let dir = if is_rtl(&lang) { "rtl" } else { "ltr" };
+    html = replace_span(
+        &html,
+        "<html",
+        ">",
+        &format!(
+            "<html lang=\"{}\" dir=\"{dir}\" data-static=\"\">",
+            escape(&lang)
+        ),
+    )
+    .ok_or(Error::Template("no <html>"))?;
+    html = replace_span(
+        &html,
+        "<title>",
+        "</title>",
+        &format!("<title>{}</title>", escape(&title)),
+    )
+    .ok_or(Error::Template("no <title>"))?;
+    html = replace_span(
+        &html,
+        "<meta name=\"description\"",
+        ">",
+        &format!(
+            "<meta name=\"description\" content=\"{}\">",
+            escape(&description)
+        ),
+    )
+    .ok_or(Error::Template("no meta description"))?;
+
+    let mut head = vec![HEAD_START.to_owned()];
+    let canonical = data
+        .catalog
+        .meta
+        .home
+        .as_ref()
+        .map(|h| pages::canonical(h.as_str(), page));
+    if let Some(url) = &canonical {
+        head.push(format!("<link rel=\"canonical\" href=\"{}\">", escape(url)));
+        head.push(format!(
+            "<meta property=\"og:url\" content=\"{}\">",
+            escape(url)
+        ));
+    }
+    // Link previews need the image's absolute address, so only a site with `meta.home` names it.
+    let image = match (page, &data.catalog.meta.home) {
+        (Page::Process(id), Some(home)) if images => {
+            let base = home.as_str().split(['?', '#']).next().unwrap_or("");
+            Some(format!("{base}{}", og_path(id.as_str())))
+        }
+        _ => None,
+    };
+    if let Some(url) = &image {
+        head.push(format!(
+            "<meta property=\"og:image\" content=\"{}\">",
+            escape(url)
+        ));
+        head.push(format!(
+            "<meta property=\"og:image:width\" content=\"{}\">\n  <meta property=\"og:image:height\" content=\"{}\">",
+            og::WIDTH,
+            og::HEIGHT
+        ));
+        head.push(format!(
+            "<meta property=\"og:image:alt\" content=\"{}\">",
+            escape(&title)
+        ));
+    }
+    let card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    let site = data.t(&data.catalog.meta.title);
+    for (property, content) in [
+        ("og:type", "website"),
+        ("og:site_name", site),
+        ("og:title", &title),
+        ("og:description", &description),
+        ("og:locale", &lang),
+    ] {
+        head.push(format!(
+            "<meta property=\"{property}\" content=\"{}\">",
+            escape(content)
+        ));
+    }
+    for (name, content) in [
+        ("twitter:card", card),
+        ("twitter:title", &title),
+        ("twitter:description", &description),
+    ] {
+        head.push(format!(
+            "<meta name=\"{name}\" content=\"{}\">",
+            escape(content)
+        ));
+    }
+    head.push(format!("<script>{HEAD_SCRIPT}</script>"));
+    head.push(HEAD_END.to_owned());
+    let head = head.join("\n  ");
+    let at = html.find("</head>").ok_or(Error::Template("no </head>"))?;
+    html.insert_str(at, &format!("\n  {head}\n"));
+
+    let content = format!(
+        "{BODY_START}\n  <noscript><p class=\"noscript static-note\">{}</p></noscript>\n  {body}\n  <script>{FAIL_SCRIPT}</script>\n  {BODY_END}",
+        escape(st.noscript)
+    );
+    html = replace_span(&html, "<noscript>", "</noscript>", &content)
+        .ok_or(Error::Template("no <noscript> in <body> to replace"))?;
+    Ok(html)
+}
+
+/// Before the body is parsed: a URL with a query names a state of its own (a filter, a partner
+/// dataset, an embed, a pinned today), which this page's content may not show. Its content is
+/// then hidden and the app draws the page as it always has; the failure script shows it again
+/// if the app cannot start.
+const HEAD_SCRIPT: &str = "if(location.search){var h=document.documentElement;h.removeAttribute('data-static');h.setAttribute('data-stale','')}";
+
+/// After the static content: if the app cannot start (its loader or wasm fails to download,
+/// the browser lacks WebAssembly, or nothing has started after a long wait), the static content
+/// stays and says so, with a reload button. Once the app has replaced `#static`, this does
+/// nothing. For a partner dataset (`data=`) only the message shows: the content is the default
+/// dataset's.
+const FAIL_SCRIPT: &str = r#"(function(){var h=document.documentElement,done=false,timer;
+function fail(){var s=document.getElementById('static');if(done||!s)return;done=true;clearTimeout(timer);
+h.removeAttribute('data-stale');h.setAttribute('data-static','');
+if(/[?&]data=/.test(location.search))s.setAttribute('data-partner','');
+var box=s.querySelector('.static-fail');if(box)box.hidden=false;}
+var b=document.querySelector('#static [data-reload]');if(b)b.addEventListener('click',function(){location.reload()});
+if(typeof WebAssembly!=='object'){fail();return}
+addEventListener('error',function(e){var t=e.target;if(e instanceof ErrorEvent||(t&&(t.tagName==='SCRIPT'||t.tagName==='LINK')))fail()},true);
+addEventListener('unhandledrejection',fail);
+timer=setTimeout(fail,45000);
+addEventListener('TrunkApplicationStarted',function(){clearTimeout(timer)});})();"#;
+
+fn sitemap(home: &str, all: &[Page]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    // The canonical URLs, as each page's <link rel="canonical"> names them: one address per view.
+    for page in all {
+        out.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            escape(&pages::canonical(home, page))
+        ));
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"description\" content=\"x\">\n  <title>T</title>\n  <script>preload.href = 'data/un-cyber-processes.json';</script>\n  <link rel=\"stylesheet\" href=\"./main.css\"/>\n</head>\n<body>\n  <noscript>\n    <p>old</p>\n  </noscript>\n</body>\n</html>\n";
+
+    fn dataset(home: Option<&str>) -> Dataset {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/data/un-cyber-processes.json"
+        );
+        let mut json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("dataset")).expect("json");
+        if let Some(h) = home {
+            json["meta"]["home"] = serde_json::Value::String(h.into());
+        }
+        Dataset::load(&json.to_string(), DATA, None).expect("loads")
+    }
+
+    #[test]
+    fn a_page_in_a_folder_reaches_assets_and_data_one_level_up() {
+        let d = dataset(None);
+        let page = Page::Process(d.catalog.processes[0].id.clone());
+        let html = page_html(TEMPLATE, &d, &page, "<div id=\"static\"></div>", true).expect("page");
+        assert!(html.contains("href=\"../main.css\""));
+        assert!(html.contains("'../data/un-cyber-processes.json'"));
+        assert!(html.contains("data-static=\"\""));
+        assert!(!html.contains("<p>old</p>"), "the old noscript note goes");
+        // No site address: no canonical URL and no image (og:image must be absolute).
+        assert!(!html.contains("rel=\"canonical\""));
+        assert!(!html.contains("og:image"));
+        assert!(html.contains("content=\"summary\""));
+    }
+
+    #[test]
+    fn with_a_site_address_pages_name_their_canonical_url_and_preview() {
+        let d = dataset(Some("https://example.org/tracker/"));
+        let id = d.catalog.processes[0].id.clone();
+        let html = page_html(TEMPLATE, &d, &Page::Process(id.clone()), "", true).expect("page");
+        assert!(html.contains(&format!(
+            "<link rel=\"canonical\" href=\"https://example.org/tracker/?view=process&amp;id={id}\">"
+        )));
+        assert!(html.contains(&format!(
+            "<meta property=\"og:image\" content=\"https://example.org/tracker/og/{id}.png\">"
+        )));
+        assert!(html.contains("summary_large_image"));
+        let map = sitemap("https://example.org/tracker/", &every_page(&d));
+        assert_eq!(map.matches("<loc>").count(), d.catalog.processes.len() + 4);
+    }
+
+    #[test]
+    fn running_again_replaces_what_the_last_run_added() {
+        let d = dataset(None);
+        let once = page_html(
+            TEMPLATE,
+            &d,
+            &Page::Overview,
+            "<div id=\"static\">A</div>",
+            true,
+        )
+        .expect("page");
+        let twice = page_html(
+            &strip_previous(&once),
+            &d,
+            &Page::Overview,
+            "<div id=\"static\">A</div>",
+            true,
+        )
+        .expect("page");
+        assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn style_attributes_are_dropped() {
+        assert_eq!(
+            without_style_attributes("<i style=\"inline-size:2%;\" class=\"a\">x</i>"),
+            "<i class=\"a\">x</i>"
+        );
+    }
+}

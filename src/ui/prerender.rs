@@ -1,0 +1,105 @@
+//! Build-time rendering (native, `prerender` feature): the app's own components rendered to
+//! HTML with Leptos's server-side rendering, one static page per `core::pages::Page`. There is
+//! no browser here: `web/native/` answers for it, links lead to the other static pages, and the
+//! parts that only work with the app (filters, search, the timeline) say so instead.
+
+use super::ctx::{Ctx, Data};
+use super::{about_page, events_page, overview, process_page, resources_page, shell};
+use crate::core::pages::Page;
+use crate::i18n::{dates, fill, Messages};
+use crate::web::history;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// In the context of a static render, so a component can leave out what needs the app.
+#[derive(Clone, Copy)]
+pub struct StaticRender;
+
+/// Whether the component is being rendered into a static page.
+pub fn is_static() -> bool {
+    use_context::<StaticRender>().is_some()
+}
+
+/// Interface text only static pages show. English for now: these join `i18n::Messages` when
+/// the message files are merged (one table per language there).
+pub struct StaticText {
+    /// Where filters and search would be.
+    pub filters_need_js: &'static str,
+    /// Under a page whose content depends on today; `{date}` is the build date.
+    pub built_on: &'static str,
+    /// Shown when the app could not start (the wasm or its loader failed to download, or the
+    /// browser has no WebAssembly).
+    pub app_failed: &'static str,
+    /// For readers with JavaScript off.
+    pub noscript: &'static str,
+}
+
+/// The static pages' own words, in `lang` (from the message files, like every interface string).
+pub fn static_text(lang: &str) -> StaticText {
+    let t = crate::i18n::messages(lang);
+    StaticText {
+        filters_need_js: t.static_filters_need_js,
+        built_on: t.static_built_on,
+        app_failed: t.static_app_failed,
+        noscript: t.static_noscript,
+    }
+}
+
+/// The interface language of a static page: the dataset's own.
+pub fn lang(data: &Data) -> String {
+    data.lang.clone()
+}
+
+/// The content of `page` (everything `<body>` shows: skip link, header, main, footer) as of
+/// `today`, wrapped in `<div id="static">` so the app can find and replace it. `data-state`
+/// names the app state it shows, as a query string.
+pub fn render(data: Arc<Data>, page: &Page, today: NaiveDate) -> String {
+    history::set_page(page.clone());
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        let lang = lang(&data);
+        let state = RwSignal::new(page.state());
+        let ctx = Ctx::new(
+            state,
+            Memo::new(move |_| today),
+            Memo::new(move |_| lang.clone()),
+        );
+        provide_context(ctx);
+        provide_context(StaticRender);
+        let t: &'static Messages = ctx.messages();
+        let st = static_text(&data.lang);
+        let shown = {
+            let d = data.clone();
+            match page {
+                Page::Overview => overview::Overview(overview::OverviewProps { data: d }).into_any(),
+                Page::Process(id) => {
+                    view! { <process_page::ProcessPage data=d id=id.clone()/> }.into_any()
+                }
+                Page::Events => view! { <events_page::EventsPage data=d/> }.into_any(),
+                Page::Resources => view! { <resources_page::ResourcesPage data=d/> }.into_any(),
+                Page::About => view! { <about_page::AboutPage data=d/> }.into_any(),
+            }
+        };
+        let built = dates::day(today, dates::intl_locale(&data.lang));
+        let as_of = fill(t.static_as_of, &[("date", &built)]);
+        let note = fill(st.built_on, &[("date", &built)]);
+        let d = data.clone();
+        view! {
+            <div id="static" data-state=page.state().to_query() data-as-of=today.to_string()>
+                <div class="static-fail" role="alert" hidden>
+                    <p>{st.app_failed}</p>
+                    <p><button type="button" class="button" data-reload="">{t.reload}</button></p>
+                </div>
+                <shell::Shell data=Signal::derive(move || Some(d.clone())) embed=Memo::new(|_| false)>
+                    {shown}
+                    // Last in the page, so nothing above it moves when the app takes over.
+                    <p class="static-note muted" title=as_of>{note}</p>
+                </shell::Shell>
+            </div>
+        }
+        .to_html()
+    });
+    drop(owner);
+    html
+}

@@ -1,0 +1,42 @@
+//! Native stand-in for `web/history.rs` (the `prerender` build step): there is no URL bar, only
+//! the static page being written. Links point to the other static pages (`core::pages::href`),
+//! so a reader without JavaScript can still go everywhere; navigation itself never runs.
+
+use crate::core::pages::{self, Page};
+use crate::core::route::State;
+use std::cell::RefCell;
+
+thread_local! {
+    static PAGE: RefCell<Page> = const { RefCell::new(Page::Overview) };
+}
+
+/// Names the static page being rendered; every link from here on is relative to it.
+pub fn set_page(page: Page) {
+    PAGE.with(|p| *p.borrow_mut() = page);
+}
+
+/// The state of the page being rendered.
+pub fn current() -> State {
+    PAGE.with(|p| p.borrow().state())
+}
+
+/// The way back to the site root from the page being rendered.
+pub fn path() -> String {
+    PAGE.with(|p| p.borrow().root().to_owned())
+}
+
+/// The static link to `state` from the page being rendered.
+pub fn href(state: &State) -> String {
+    PAGE.with(|p| pages::href(&p.borrow(), state))
+}
+
+/// A static page has no origin of its own (it works on any host): its links stay relative.
+pub fn absolute(state: &State) -> String {
+    href(state)
+}
+
+pub fn push(_: &State) {}
+
+pub fn replace(_: &State) {}
+
+pub fn focus_main_heading() {}

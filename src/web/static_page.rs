@@ -1,0 +1,55 @@
+//! The hand-over from a prerendered page (`core::pages`, written at build time) to the live app.
+//! The page's content stays on screen, and the app's own nodes hidden (`html[data-static]` in
+//! the stylesheet), until the app has its data; then both change in one frame, so the reader sees
+//! no blank page and no jump.
+
+use crate::core::pages::Page;
+use web_sys::{Document, Element};
+
+fn document() -> Option<Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+fn static_root(doc: &Document) -> Option<Element> {
+    doc.get_element_by_id("static")
+}
+
+/// Before the app reads its URL. On a static page's own path (`p/uncc.html`), rewrites the URL
+/// to the app's canonical one for that view (`./?view=process&id=uncc`) without a new history
+/// entry, so the app starts on the same view and its links, reload and back/forward work as
+/// anywhere. If the URL's query named another state, the page's head script has already hidden
+/// the static content (`data-stale`): it goes now, and the app draws its page as it always has.
+pub fn adopt() {
+    let Some(doc) = document() else { return };
+    let Some(root) = static_root(&doc) else {
+        return;
+    };
+    if doc
+        .document_element()
+        .is_some_and(|h| h.has_attribute("data-stale"))
+    {
+        root.remove();
+        return;
+    }
+    let Some(w) = web_sys::window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let Some((base, page)) = Page::from_path(&path) else {
+        return;
+    };
+    let url = format!("{base}{}", page.state().to_query());
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Once the app has something to show (its data, or why not): the static content goes and the
+/// app's nodes show, in the same frame.
+pub fn retire() {
+    let Some(doc) = document() else { return };
+    if let Some(root) = static_root(&doc) {
+        root.remove();
+    }
+    if let Some(h) = doc.document_element() {
+        let _ = h.remove_attribute("data-static");
+    }
+}

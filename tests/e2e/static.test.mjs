@@ -1,0 +1,247 @@
+// Prerendered pages (src/bin/prerender.rs): readable and navigable without JavaScript, taken over
+// by the live app on the same view without a jump, and kept (with a message) when the app cannot
+// start.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, newPage, serve, shot, params, dataset, DIST } from './harness.mjs';
+
+let browser, root, sub;
+before(async () => {
+  browser = await launch();
+  root = await serve({ dir: DIST });
+  sub = await serve({ dir: DIST, base: '/some/deep/path/' });
+});
+after(async () => {
+  await browser?.close();
+  await root?.close();
+  await sub?.close();
+});
+
+const data = dataset();
+const byId = Object.fromEntries(data.processes.map((p) => [p.id, p]));
+const ownEvents = (id) => data.events.filter((e) => e.processes.includes(id)).map((e) => e.id).sort();
+
+/** Every static page with what it must show, computed from the dataset. */
+const PAGES = [
+  { path: 'index.html', h1: data.meta.title, cards: data.processes.map((p) => p.id).sort() },
+  ...data.processes.map((p) => ({ path: `p/${p.id}.html`, h1: p.name, events: ownEvents(p.id) })),
+  { path: 'events.html', h1: 'Events', events: data.events.map((e) => e.id).sort() },
+  { path: 'resources.html', h1: 'Resources', resources: data.resources.map((r) => r.id).sort() },
+  { path: 'about.html', h1: 'About the data' },
+];
+
+async function noJsPage() {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+const ids = (page, sel, attr) => page.locator(sel).evaluateAll((els, a) => els.map((e) => e.dataset[a]).sort(), attr);
+
+test('without JavaScript every static page shows its content and metadata', async () => {
+  const page = await noJsPage();
+  for (const p of PAGES) {
+    const res = await page.goto(root.url + p.path);
+    assert.equal(res.status(), 200, p.path);
+    assert.equal((await page.locator('main h1').textContent()).trim(), p.h1, p.path);
+    assert.ok(await page.locator('main h1').isVisible(), `${p.path}: content visible`);
+    if (p.cards) assert.deepEqual(await ids(page, '.card', 'process'), p.cards);
+    if (p.events) {
+      // The explainer's own list (not the overview's "next" list) holds exactly its events.
+      const shown = [...new Set(await ids(page, 'main .event', 'event'))].sort();
+      assert.deepEqual(shown, p.events, `${p.path}: events`);
+    }
+    if (p.resources) assert.deepEqual(await ids(page, '.resource', 'resource'), p.resources);
+    const meta = async (sel) => page.locator(sel).getAttribute('content');
+    assert.equal(await meta('meta[property="og:title"]'), await page.title(), `${p.path}: og:title`);
+    assert.ok((await meta('meta[property="og:description"]')).length > 20, `${p.path}: og:description`);
+    assert.ok(await meta('meta[name="twitter:card"]'));
+    assert.equal(await meta('meta[name="description"]'), await meta('meta[property="og:description"]'));
+    assert.ok(await page.locator('noscript').count(), 'a note for readers without JavaScript');
+    assert.equal(await page.locator('.static-fail').isVisible(), false, 'no failure message');
+  }
+  await page.goto(root.url + 'events.html');
+  assert.ok(await page.locator('.explore__filters .static-note').isVisible(), 'says filters need JavaScript');
+  await shot(page, 'static-events-nojs');
+  await page.context().close();
+});
+
+test('each process has a 1200×630 PNG link preview drawn at build time', () => {
+  for (const p of data.processes) {
+    const png = readFileSync(join(DIST, 'og', `${p.id}.png`));
+    assert.equal(png.subarray(1, 4).toString(), 'PNG', p.id);
+    // IHDR: width and height, big-endian, right after the signature and chunk header.
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630], p.id);
+    assert.ok(png.length > 5000, `${p.id}: has drawn content`);
+  }
+});
+
+test('without JavaScript the links lead to the other static pages, at any sub-path', async () => {
+  const page = await noJsPage();
+  for (const base of [root.url, sub.url]) {
+    // Every relative link on every page names a page that exists (or the app's own URL).
+    for (const p of PAGES) {
+      await page.goto(base + p.path);
+      const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      for (const href of hrefs.filter((h) => !/^([a-z]+:|#)/.test(h))) {
+        const target = new URL(href, base + p.path);
+        assert.ok(target.pathname.startsWith(new URL(base).pathname), `${p.path}: ${href} stays under the base`);
+        if (target.search) continue; // the app's own URL: the overview page, which needs JS to go further
+        const file = target.pathname.slice(new URL(base).pathname.length) || 'index.html';
+        assert.ok(existsSync(join(DIST, file)), `${p.path}: ${href} → ${file} exists`);
+      }
+    }
+    // Following them: overview → an explainer → the events list → about → the overview.
+    await page.goto(base);
+    await page.locator('.card[data-process="uncc"] h3 a').click();
+    assert.equal(new URL(page.url()).pathname, new URL(base).pathname + 'p/uncc.html');
+    assert.equal((await page.locator('main h1').textContent()).trim(), byId.uncc.name);
+    await page.locator('.site-nav a', { hasText: 'Events' }).click();
+    assert.equal(new URL(page.url()).pathname, new URL(base).pathname + 'events.html');
+    assert.equal((await page.locator('main h1').textContent()).trim(), 'Events');
+    await page.locator('.site-nav a', { hasText: 'About' }).click();
+    assert.equal((await page.locator('main h1').textContent()).trim(), 'About the data');
+    await page.locator('a.site-title').click();
+    assert.equal((await page.locator('main h1').textContent()).trim(), data.meta.title);
+  }
+  await page.context().close();
+});
+
+/** Opens a static page with JavaScript and waits until the app has replaced it. */
+async function openLive(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => !document.getElementById('static') && !document.documentElement.hasAttribute('data-static'));
+  await page.waitForSelector('main h1');
+}
+
+test('with JavaScript a static page becomes the live app on the same view; history works', async () => {
+  for (const base of [root.url, sub.url]) {
+    const page = await newPage(browser);
+    await openLive(page, base + 'p/uncc.html');
+    const url = new URL(page.url());
+    assert.equal(url.pathname, new URL(base).pathname, 'the canonical app URL, at the same base');
+    assert.deepEqual(params(page), { view: 'process', id: 'uncc' });
+    assert.equal(await page.locator('main h1').textContent(), byId.uncc.name);
+    assert.equal(await page.locator('main h1').count(), 1, 'one page, not two');
+    // In-app navigation, then back and forward.
+    await page.locator('.site-nav a', { hasText: 'Events' }).click();
+    await page.waitForSelector('.page--events');
+    assert.equal(params(page).view, 'events');
+    await page.goBack();
+    await page.waitForSelector('.page--process');
+    assert.equal(await page.locator('main h1').textContent(), byId.uncc.name);
+    await page.goForward();
+    await page.waitForSelector('.page--events');
+    // Reload keeps the view (the URL is the app's own now).
+    await page.reload();
+    await page.waitForSelector('.page--events');
+    assert.equal(params(page).view, 'events');
+    assert.equal(await page.locator('#static').count(), 0);
+    // The list page maps too.
+    await openLive(page, base + 'resources.html');
+    assert.equal(params(page).view, 'resources');
+    await page.waitForSelector('.page--resources .explore__filters input');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
+/** Where the visible landmarks of the page are: headings, cards, event and resource rows. */
+function landmarks() {
+  const seen = new Map();
+  for (const e of document.querySelectorAll('main h1, main h2, main h3, main dt, main section, main .page-head, main .card, main .event, main .resource, .site-header, .site-footer')) {
+    const r = e.getBoundingClientRect();
+    if (r.bottom < 0 || r.top > innerHeight || r.height === 0) continue;
+    // Rows by their record; headings by their text. (Dates in rows are worded by the browser's
+    // Intl once the app runs, by the build's English before: "7 – 11 Dec" vs "7–11 Dec".)
+    const id = e.dataset.event ?? e.dataset.process ?? e.dataset.resource ?? e.getAttribute('aria-labelledby');
+    const key = `${e.tagName}.${e.className}:${id ?? e.textContent.trim().slice(0, 80)}`;
+    if (!seen.has(key)) seen.set(key, { top: r.top, left: r.left, width: r.width, height: r.height });
+  }
+  return Object.fromEntries(seen);
+}
+
+test('the hand-over does not move what is on screen (CLS ≤ 0.02, landmarks within 1 px)', async () => {
+  for (const path of ['', 'p/oewg-2021-2025.html', 'p/uncc.html', 'events.html']) {
+    const page = await newPage(browser, { width: 1280, height: 900 });
+    // The app's today is the reader's clock; the page's is the build date. Pin the clock to the
+    // build date so the comparison does not depend on when the suite runs.
+    const asOf = readFileSync(join(DIST, path || 'index.html'), 'utf8').match(/data-as-of="([\d-]+)"/)[1];
+    await page.clock.setFixedTime(new Date(`${asOf}T12:00:00`));
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // Hold the wasm until the static page has been measured. The Layout Instability API does
+    // not count nodes that are replaced (only nodes that move), so the swap is also checked by
+    // comparing where each visible heading, card and row is before and after it.
+    let release;
+    const held = new Promise((r) => (release = r));
+    await page.route('**/*.wasm', async (r) => {
+      await held;
+      await r.continue();
+    });
+    await page.goto(root.url + path);
+    await page.waitForSelector('#static main h1');
+    const before = await page.evaluate(landmarks);
+    release();
+    await page.waitForFunction(() => !document.getElementById('static') && !document.documentElement.hasAttribute('data-static'));
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(landmarks);
+    const keys = Object.keys(before);
+    assert.ok(keys.length >= 5, `${path}: landmarks measured (${keys.length})`);
+    let worst = 0;
+    for (const k of keys) {
+      assert.ok(after[k], `${path}: ${k} still on screen after the hand-over`);
+      for (const dim of ['top', 'left', 'width', 'height']) worst = Math.max(worst, Math.abs(after[k][dim] - before[k][dim]));
+    }
+    const cls = await page.evaluate(() => window.__cls);
+    console.log(`${path || 'index.html'}: CLS ${cls.toFixed(4)}, ${keys.length} landmarks, largest move ${worst.toFixed(1)} px`);
+    assert.ok(cls <= 0.02, `${path}: CLS ${cls}`);
+    assert.ok(worst <= 1, `${path}: a landmark moved ${worst} px`);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
+test('when the wasm cannot be fetched the static content stays, with a message and a reload button', async () => {
+  for (const path of ['p/uncc.html', 'index.html', 'events.html?today=2026-11-26']) {
+    const page = await newPage(browser, { allow: ['Failed to load', 'net::ERR_FAILED', 'WebAssembly', 'TypeError'] });
+    await page.route('**/*.wasm', (r) => r.abort());
+    await page.goto(root.url + path);
+    const box = page.locator('.static-fail');
+    await box.waitFor({ state: 'visible', timeout: 10000 });
+    assert.match(await box.textContent(), /could not start/);
+    assert.ok(await box.locator('button', { hasText: 'Load again' }).isVisible());
+    assert.ok(await page.locator('main h1').first().isVisible(), `${path}: content still shown`);
+    await shot(page, `static-failed-${path.replace(/[^a-z0-9]+/g, '-')}`);
+    // The button reloads; once the wasm arrives the app takes over.
+    await page.unroute('**/*.wasm');
+    await box.locator('button').click();
+    await page.waitForFunction(() => !document.getElementById('static'));
+    await page.waitForSelector('main h1');
+    await page.close();
+  }
+});
+
+test('a partner dataset whose app cannot start shows the message, not the default content', async () => {
+  const page = await newPage(browser, { allow: ['Failed to load', 'net::ERR_FAILED', 'WebAssembly', 'TypeError'] });
+  await page.route('**/*.wasm', (r) => r.abort());
+  await page.goto(root.url + '?data=' + encodeURIComponent(root.url + 'data/un-cyber-processes.json'));
+  await page.locator('.static-fail').waitFor({ state: 'visible', timeout: 10000 });
+  assert.equal(await page.locator('main h1').first().isVisible(), false);
+  await page.close();
+});
+
+test('a URL with a query hides the static content and the app draws it as before', async () => {
+  const page = await newPage(browser);
+  await page.goto(root.url + '?view=about&today=2026-11-26');
+  await page.waitForSelector('.page--about');
+  assert.equal(await page.locator('#static').count(), 0);
+  assert.equal(await page.locator('main h1').count(), 1);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
