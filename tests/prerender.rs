@@ -143,7 +143,16 @@ fn the_lists_hold_every_event_and_resource_and_say_filters_need_javascript() {
 fn every_link_is_relative_and_leads_to_a_page_that_exists() {
     let d = data();
     let all = every_page(&d);
-    let paths = set(all.iter().map(|p| p.path()));
+    let mut paths = set(all.iter().map(|p| p.path()));
+    // Beside the pages, the build writes (`tracker site`) a calendar of upcoming events and one
+    // per process: the subscribe links lead there.
+    paths.insert("calendar/upcoming.ics".to_owned());
+    paths.extend(
+        d.catalog
+            .processes
+            .iter()
+            .map(|p| format!("calendar/{}.ics", p.id)),
+    );
     for page in &all {
         let html = render(d.clone(), page, today());
         assert!(

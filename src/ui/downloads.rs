@@ -12,9 +12,16 @@ use crate::web::{download, history};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The app's absolute address without a query: what calendar entries and CSV rows link back to.
+/// The folder the app is served from (absolute in the browser), ending in `/`: what calendar
+/// entries and CSV rows link back to, and where the built calendars are. The page's own file
+/// name (`index.html`) is cut off, so a calendar is `<folder>calendar/…` however the app was
+/// opened.
 fn app_base() -> String {
-    history::absolute(&State::default())
+    let url = history::absolute(&State::default());
+    match url.rfind('/') {
+        Some(i) => url[..=i].to_owned(),
+        None => String::new(),
+    }
 }
 
 fn words(t: &'static Messages) -> Words<'static> {
@@ -58,9 +65,10 @@ pub fn Downloads(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
-    // Static pages (prerendered natively) work without JavaScript, and these buttons need it;
-    // embeds are sandboxed without downloads.
-    if cfg!(not(target_arch = "wasm32")) || ctx.state.with_untracked(|s| s.globals.embed) {
+    // Embeds are sandboxed without downloads. A static page (prerendered natively) holds the
+    // same block, kept invisible (`js-only`) until the app replaces it: the buttons need
+    // JavaScript, and reserving their space keeps the hand-over from moving anything.
+    if ctx.state.with_untracked(|s| s.globals.embed) {
         return None;
     }
     let what = if resources { "resources" } else { "events" };
@@ -97,7 +105,7 @@ pub fn Downloads(
         view! { <button type="button" class="button button--ghost" data-download="ics" on:click=on_click>{t.download_ics}</button> }
     });
     Some(view! {
-        <div class="downloads" role="group" aria-label=t.downloads_label>
+        <div class="downloads js-only" role="group" aria-label=t.downloads_label>
             <span class="downloads__label">{t.downloads_label}</span>
             <button type="button" class="button button--ghost" data-download="csv" on:click=csv>{t.download_csv}</button>
             <button type="button" class="button button--ghost" data-download="json" on:click=json>{t.download_json}</button>
@@ -113,23 +121,23 @@ pub fn Downloads(
 pub fn Subscribe(name: String, label: &'static str) -> impl IntoView {
     let ctx = use_ctx();
     let t = ctx.messages();
-    // A static page (prerendered natively) does not know its absolute address, which `webcal:`
-    // needs; the app, which does, replaces it.
-    if cfg!(not(target_arch = "wasm32"))
-        || ctx
-            .state
-            .with_untracked(|s| s.globals.data.is_some() || s.globals.embed)
+    // A partner's dataset has no built calendars; embeds link to no files. A static page holds
+    // the block invisible (`js-only`, as for downloads): `webcal:` needs the absolute address
+    // that only the app knows.
+    if ctx
+        .state
+        .with_untracked(|s| s.globals.data.is_some() || s.globals.embed)
     {
         return None;
     }
-    let file = format!("calendar/{name}.ics");
-    let absolute = format!("{}{file}", app_base());
-    let webcal = match absolute.split_once("://") {
+    // From the app's folder, not the page's: a static page may sit in a subfolder (`p/`).
+    let file = format!("{}calendar/{name}.ics", app_base());
+    let webcal = match file.split_once("://") {
         Some((_, rest)) => format!("webcal://{rest}"),
-        None => absolute.clone(),
+        None => file.clone(),
     };
     Some(view! {
-        <p class="subscribe">
+        <p class="subscribe js-only">
             <a href=webcal data-subscribe=name.clone()>{label}</a>
             " · "
             <a href=file download>{t.calendar_file}</a>

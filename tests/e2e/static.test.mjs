@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, newPage, serve, shot, params, dataset, DIST } from './harness.mjs';
+import { launch, newPage, serve, shot, params, dataset, DIST, text } from './harness.mjs';
 
 let browser, root, sub;
 before(async () => {
@@ -25,8 +25,8 @@ const ownEvents = (id) => data.events.filter((e) => e.processes.includes(id)).ma
 
 /** Every static page with what it must show, computed from the dataset. */
 const PAGES = [
-  { path: 'index.html', h1: data.meta.title, cards: data.processes.map((p) => p.id).sort() },
-  ...data.processes.map((p) => ({ path: `p/${p.id}.html`, h1: p.name, events: ownEvents(p.id) })),
+  { path: 'index.html', h1: text(data.meta.title), cards: data.processes.map((p) => p.id).sort() },
+  ...data.processes.map((p) => ({ path: `p/${p.id}.html`, h1: text(p.name), events: ownEvents(p.id) })),
   { path: 'events.html', h1: 'Events', events: data.events.map((e) => e.id).sort() },
   { path: 'resources.html', h1: 'Resources', resources: data.resources.map((r) => r.id).sort() },
   { path: 'about.html', h1: 'About the data' },
@@ -96,14 +96,14 @@ test('without JavaScript the links lead to the other static pages, at any sub-pa
     await page.goto(base);
     await page.locator('.card[data-process="uncc"] h3 a').click();
     assert.equal(new URL(page.url()).pathname, new URL(base).pathname + 'p/uncc.html');
-    assert.equal((await page.locator('main h1').textContent()).trim(), byId.uncc.name);
+    assert.equal((await page.locator('main h1').textContent()).trim(), text(byId.uncc.name));
     await page.locator('.site-nav a', { hasText: 'Events' }).click();
     assert.equal(new URL(page.url()).pathname, new URL(base).pathname + 'events.html');
     assert.equal((await page.locator('main h1').textContent()).trim(), 'Events');
     await page.locator('.site-nav a', { hasText: 'About' }).click();
     assert.equal((await page.locator('main h1').textContent()).trim(), 'About the data');
     await page.locator('a.site-title').click();
-    assert.equal((await page.locator('main h1').textContent()).trim(), data.meta.title);
+    assert.equal((await page.locator('main h1').textContent()).trim(), text(data.meta.title));
   }
   await page.context().close();
 });
@@ -122,7 +122,7 @@ test('with JavaScript a static page becomes the live app on the same view; histo
     const url = new URL(page.url());
     assert.equal(url.pathname, new URL(base).pathname, 'the canonical app URL, at the same base');
     assert.deepEqual(params(page), { view: 'process', id: 'uncc' });
-    assert.equal(await page.locator('main h1').textContent(), byId.uncc.name);
+    assert.equal(await page.locator('main h1').textContent(), text(byId.uncc.name));
     assert.equal(await page.locator('main h1').count(), 1, 'one page, not two');
     // In-app navigation, then back and forward.
     await page.locator('.site-nav a', { hasText: 'Events' }).click();
@@ -130,7 +130,7 @@ test('with JavaScript a static page becomes the live app on the same view; histo
     assert.equal(params(page).view, 'events');
     await page.goBack();
     await page.waitForSelector('.page--process');
-    assert.equal(await page.locator('main h1').textContent(), byId.uncc.name);
+    assert.equal(await page.locator('main h1').textContent(), text(byId.uncc.name));
     await page.goForward();
     await page.waitForSelector('.page--events');
     // Reload keeps the view (the URL is the app's own now).
