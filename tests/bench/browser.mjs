@@ -34,16 +34,18 @@ const WORDS = ['security', 'cooperation', 'zurich', 'ha noi', 'plenary', 'geneva
 /** Every selector the bench relies on, in one place: data- attributes and ids that are part of
  * the page's contract rather than styling classes. The vanilla floor page uses the same. */
 const SEL = {
-  eventsPage: '.page--events',
+  // Everything is looked for under `body > main`: the app mounts there, while a prerendered
+  // page's static copy (which has rows of its own) sits inside `#static` and must not count.
+  eventsPage: 'body > main .page--events, body > main.page--events',
   /** A drawn row of the events list. */
-  row: 'li[data-event]',
+  row: 'body > main li[data-event]',
   /** A facet option that can be clicked (a facet is a fieldset with data-facet). */
-  facetOption: '[data-facet] input[type=checkbox]:not([disabled])',
+  facetOption: 'body > main [data-facet] input[type=checkbox]:not([disabled])',
   search: '#filter-q',
-  resultCount: '[role=status]',
+  resultCount: 'body > main [role=status]',
   loadError: '.load-error',
-  anyPage: 'main .page',
-  timeline: '.timeline',
+  anyPage: 'body > main .page',
+  timeline: 'body > main .timeline',
 };
 
 for (const [what, path] of [['dist', join(DIST, 'index.html')], ['data directory', DATA]]) {
