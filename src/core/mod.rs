@@ -15,6 +15,7 @@ pub mod ics;
 pub mod issue;
 pub mod json_path;
 pub mod load;
+pub mod markup;
 pub mod model;
 pub mod pages;
 pub mod paging;

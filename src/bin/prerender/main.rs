@@ -13,6 +13,7 @@ mod og;
 use chrono::NaiveDate;
 use process_tracker::core::dataset::Dataset;
 use process_tracker::core::issue::LoadError;
+pub use process_tracker::core::markup::escape;
 use process_tracker::core::pages::{self, Page};
 use process_tracker::i18n::{self, dates};
 use process_tracker::ui::prerender;
@@ -212,21 +213,6 @@ fn strip_previous(html: &str) -> String {
         }
     }
     out.replace(" data-static=\"\"", "")
-}
-
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The rendered markup without `style="…"` attributes. The policy allows none (scripts/csp.mjs):
