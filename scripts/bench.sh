@@ -29,5 +29,8 @@ node tests/bench/browser.mjs "$data" --dist "$dist"; done_step
 step "first paint of the static pages on slow 4G + 4x CPU ($dist)"
 node tests/bench/paint.mjs --dist "$dist"; done_step
 
+step "Lighthouse, mobile, overview and an explainer ($dist)"
+node tests/bench/lighthouse.mjs --dist "$dist"; done_step
+
 step "first-view sizes ($dist)"
 node scripts/size.mjs "$dist"; done_step
