@@ -7,7 +7,7 @@ use super::facet::{Filters, Value};
 use super::issue::{Issue, LoadError, MAX_DATASET_BYTES};
 use super::load;
 use super::query::{FacetKey, Index, Results, Search, SearchHit};
-use super::text::Text;
+use super::text::{primary_lang, Text};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
@@ -97,8 +97,8 @@ impl Dataset {
         let shown = text
             .language_of(&self.lang, self.catalog.lang())
             .unwrap_or(self.catalog.lang());
-        let primary = |l: &str| l.split('-').next().unwrap_or(l).to_ascii_lowercase();
-        (primary(shown) != primary(&self.lang)).then_some(shown)
+        let same = primary_lang(shown).eq_ignore_ascii_case(primary_lang(&self.lang));
+        (!same).then_some(shown)
     }
 
     /// A process's short name, else its name.

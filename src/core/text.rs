@@ -44,13 +44,23 @@ impl Text {
     }
 }
 
+/// A language tag's primary language: `fr` for `fr-CA` (or `fr_CA`, as some systems write it).
+pub fn primary_lang(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
+}
+
+/// Whether `lang` is written right to left: among the languages the tracker ships in, Arabic;
+/// and the common others.
+pub fn is_rtl(lang: &str) -> bool {
+    matches!(primary_lang(lang), "ar" | "he" | "fa" | "ur")
+}
+
 /// The variant in `lang` (or its primary language: `fr` for a `fr-CA` reader), else in
 /// `fallback`, else the first one written.
 fn pick<'a>(v: &'a [(String, String)], lang: &str, fallback: &str) -> Option<&'a (String, String)> {
-    let primary = |l: &str| l.split('-').next().unwrap_or(l).to_owned();
     v.iter()
         .find(|(l, _)| l == lang)
-        .or_else(|| v.iter().find(|(l, _)| *l == primary(lang)))
+        .or_else(|| v.iter().find(|(l, _)| l == primary_lang(lang)))
         .or_else(|| v.iter().find(|(l, _)| l == fallback))
         .or_else(|| v.first())
 }
@@ -142,6 +152,15 @@ impl<'de> Deserialize<'de> for Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regional_tags_share_their_language_and_its_direction() {
+        assert_eq!(primary_lang("fr-CA"), "fr");
+        assert_eq!(primary_lang("zh_Hans"), "zh");
+        assert_eq!(primary_lang("en"), "en");
+        assert!(is_rtl("ar") && is_rtl("ar-EG") && is_rtl("he"));
+        assert!(!is_rtl("en") && !is_rtl("fr-CA") && !is_rtl("zh"));
+    }
 
     #[test]
     fn plain_and_localized_forms_deserialize() {

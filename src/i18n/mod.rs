@@ -67,7 +67,7 @@ pub struct Language {
 
 impl Language {
     pub fn rtl(&self) -> bool {
-        self.tag == "ar"
+        crate::core::text::is_rtl(self.tag)
     }
 }
 
@@ -76,7 +76,7 @@ pub const LANGUAGES: [&str; 6] = ["ar", "en", "es", "fr", "ru", "zh"];
 
 /// The shipped language `lang` belongs to (matched on its primary subtag: `fr-CA` is French).
 pub fn language(lang: &str) -> Option<&'static Language> {
-    let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+    let primary = crate::core::text::primary_lang(lang);
     LANGUAGES_INFO
         .iter()
         .find(|l| l.tag.eq_ignore_ascii_case(primary))

@@ -15,7 +15,7 @@ pub fn lang_attrs(data: &Data, text: &Text) -> (Option<String>, Option<&'static 
     match data.foreign_lang(text) {
         Some(l) => (
             Some(l.to_owned()),
-            Some(if crate::web::theme::is_rtl(l) {
+            Some(if crate::core::text::is_rtl(l) {
                 "rtl"
             } else {
                 "ltr"

@@ -5,13 +5,7 @@
 use crate::core::colour::{readable_on, text_on, Rgb, DARK_BG, LIGHT_BG};
 use crate::core::route::{Globals, Theme};
 
-/// Languages written right to left among those the tracker may ship in, and common others.
-pub fn is_rtl(lang: &str) -> bool {
-    matches!(
-        lang.split('-').next().unwrap_or(lang),
-        "ar" | "he" | "fa" | "ur"
-    )
-}
+use crate::core::text::is_rtl;
 
 pub fn apply(g: &Globals, lang: &str) {
     let Some(html) = web_sys::window()
