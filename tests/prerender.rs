@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 use process_tracker::core::dataset::Dataset;
-use process_tracker::core::pages::Page;
+use process_tracker::core::pages::{Kind, Page};
+use process_tracker::i18n;
 use process_tracker::ui::prerender::render;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -38,15 +39,45 @@ fn set(v: impl IntoIterator<Item = String>) -> BTreeSet<String> {
     v.into_iter().collect()
 }
 
-fn every_page(d: &Dataset) -> Vec<Page> {
-    let mut all = vec![Page::Overview, Page::Events, Page::Resources, Page::About];
+fn kinds(d: &Dataset) -> Vec<Kind> {
+    let mut all = vec![Kind::Overview, Kind::Events, Kind::Resources, Kind::About];
     all.extend(
         d.catalog
             .processes
             .iter()
-            .map(|p| Page::Process(p.id.clone())),
+            .map(|p| Kind::Process(p.id.clone())),
     );
     all
+}
+
+/// Every page at the site root and in every interface language.
+fn every_page(d: &Dataset) -> Vec<Page> {
+    let langs = std::iter::once(None).chain(i18n::LANGUAGES.iter().map(|l| Some(l.to_string())));
+    langs
+        .flat_map(|lang| {
+            kinds(d).into_iter().map(move |kind| Page {
+                kind,
+                lang: lang.clone(),
+            })
+        })
+        .collect()
+}
+
+/// `href` from the page at `from` (a path from the site root), as a path from the site root;
+/// `None` if it climbs above the root.
+fn resolve(from: &str, href: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in href.split('/') {
+        match seg {
+            "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 fn escaped(s: &str) -> String {
@@ -58,7 +89,7 @@ fn escaped(s: &str) -> String {
 #[test]
 fn the_overview_shows_every_process_and_what_comes_next() {
     let d = data();
-    let html = render(d.clone(), &Page::Overview, today());
+    let html = render(d.clone(), &Page::new(Kind::Overview), today());
     let cards = set(attr_values(&html, "data-process"));
     let all = set(d.catalog.processes.iter().map(|p| p.id.to_string()));
     assert_eq!(cards, all);
@@ -89,7 +120,7 @@ fn the_overview_shows_every_process_and_what_comes_next() {
 fn each_explainer_lists_its_own_events_and_names_its_process() {
     let d = data();
     for p in &d.catalog.processes {
-        let html = render(d.clone(), &Page::Process(p.id.clone()), today());
+        let html = render(d.clone(), &Page::new(Kind::Process(p.id.clone())), today());
         assert!(
             html.contains(&format!("<h1>{}</h1>", escaped(d.t(&p.name)))),
             "{}: heading",
@@ -114,7 +145,7 @@ fn each_explainer_lists_its_own_events_and_names_its_process() {
 #[test]
 fn the_lists_hold_every_event_and_resource_and_say_filters_need_javascript() {
     let d = data();
-    let events = render(d.clone(), &Page::Events, today());
+    let events = render(d.clone(), &Page::new(Kind::Events), today());
     let ids = attr_values(&events, "data-event");
     assert_eq!(ids.len(), d.catalog.events.len(), "each event once");
     assert_eq!(
@@ -129,12 +160,12 @@ fn the_lists_hold_every_event_and_resource_and_say_filters_need_javascript() {
         !events.contains("type=\"checkbox\""),
         "no filters that do nothing"
     );
-    let resources = render(d.clone(), &Page::Resources, today());
+    let resources = render(d.clone(), &Page::new(Kind::Resources), today());
     assert_eq!(
         set(attr_values(&resources, "data-resource")),
         set(d.catalog.resources.iter().map(|r| r.id.to_string()))
     );
-    let about = render(d.clone(), &Page::About, today());
+    let about = render(d.clone(), &Page::new(Kind::About), today());
     assert!(about.contains(&d.catalog.events.len().to_string()));
     assert!(about.contains("data-problems=\"0\""));
 }
@@ -154,7 +185,8 @@ fn every_link_is_relative_and_leads_to_a_page_that_exists() {
             .map(|p| format!("calendar/{}.ics", p.id)),
     );
     for page in &all {
-        let html = render(d.clone(), page, today());
+        let local = Arc::new(d.in_lang(page.lang.as_deref()));
+        let html = render(local, page, today());
         assert!(
             !html.contains("href=\"/"),
             "{}: no root-relative link",
@@ -164,13 +196,8 @@ fn every_link_is_relative_and_leads_to_a_page_that_exists() {
             if href.starts_with('#') || href.contains(':') {
                 continue;
             }
-            // Resolve against the page's folder.
-            let dir = page.path().rsplit_once('/').map(|(d, _)| format!("{d}/"));
-            let joined = format!("{}{href}", dir.unwrap_or_default());
-            let target = joined
-                .replace("p/../", "")
-                .trim_start_matches("./")
-                .to_owned();
+            let target = resolve(&page.path(), &href.replace("&amp;", "&"))
+                .unwrap_or_else(|| panic!("{}: {href} climbs above the site root", page.path()));
             if target.starts_with('?') || target.is_empty() || target.starts_with("data/") {
                 continue; // the app's own URL at the site root
             }
@@ -178,6 +205,62 @@ fn every_link_is_relative_and_leads_to_a_page_that_exists() {
                 paths.contains(&target),
                 "{}: {href} → {target}",
                 page.path()
+            );
+        }
+    }
+}
+
+#[test]
+fn each_language_has_its_pages_in_that_language_and_links_to_the_others() {
+    let d = data();
+    for lang in i18n::LANGUAGES {
+        let t = i18n::messages(lang);
+        let local = Arc::new(d.in_lang(Some(lang)));
+        for kind in kinds(&d) {
+            let page = Page {
+                kind: kind.clone(),
+                lang: Some(lang.to_string()),
+            };
+            let html = render(local.clone(), &page, today());
+            let path = page.path();
+            assert!(html.contains(&escaped(t.nav_events)), "{path}: its menu");
+            assert!(
+                html.contains(&escaped(local.t(&d.catalog.meta.title))),
+                "{path}: the dataset's title in {lang}"
+            );
+            // Its own language's links stay in its folder; the switcher leads to this page in
+            // every other language.
+            for other in i18n::LANGUAGES {
+                let there = Page {
+                    kind: kind.clone(),
+                    lang: Some(other.to_string()),
+                };
+                let linked = attr_values(&html, "href")
+                    .iter()
+                    .any(|h| resolve(&path, h).as_deref() == Some(there.path().as_str()));
+                assert!(linked, "{path}: a link to {}", there.path());
+            }
+            let state = page.state().to_query().replace('&', "&amp;");
+            assert!(html.contains(&format!("data-state=\"{state}\"")), "{path}");
+            assert!(
+                html.contains(&format!("data-root=\"{}\"", page.root())),
+                "{path}"
+            );
+        }
+        // The explainers' names, in this language.
+        let overview = render(
+            local.clone(),
+            &Page {
+                kind: Kind::Overview,
+                lang: Some(lang.to_string()),
+            },
+            today(),
+        );
+        for p in &d.catalog.processes {
+            assert!(
+                overview.contains(&escaped(local.t(&p.name))),
+                "{lang}: {}",
+                p.id
             );
         }
     }

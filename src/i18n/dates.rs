@@ -1,5 +1,6 @@
 //! The one function that turns dates into text. In the browser it asks `Intl` (correct word order
-//! and month names for every language); natively, and where `Intl` is missing, it writes English.
+//! and month names for every language); the prerender step asks Node's `Intl`, the same ICU, so a
+//! static page words its dates as the app will; where neither is there, it writes English.
 
 use crate::core::date::{PartialDate, Precision};
 use chrono::{Datelike, NaiveDate};
@@ -11,6 +12,35 @@ pub enum Style {
     Short,
     /// With the weekday when the day is known: "Friday 11 July 2025".
     Long,
+}
+
+/// Which fields `Intl.DateTimeFormat` writes: one table for the browser and the prerender step.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Parts {
+    Year,
+    MonthYear,
+    DayMonthYear,
+    Full,
+    MonthShort,
+}
+
+impl Parts {
+    /// The `Intl.DateTimeFormat` options. Dates in the data are calendar days, not instants:
+    /// they are formatted in UTC so no reader's time zone moves them by a day.
+    pub fn options(self) -> Vec<(&'static str, &'static str)> {
+        let mut o = vec![("timeZone", "UTC")];
+        if self != Parts::MonthShort {
+            o.push(("year", "numeric"));
+        }
+        match self {
+            Parts::Year => {}
+            Parts::MonthShort => o.push(("month", "short")),
+            Parts::MonthYear => o.push(("month", "long")),
+            Parts::DayMonthYear => o.extend([("month", "short"), ("day", "numeric")]),
+            Parts::Full => o.extend([("month", "long"), ("day", "numeric"), ("weekday", "long")]),
+        }
+        o
+    }
 }
 
 /// `start`, or the span from `start` to `end`, in the reader's language, as precise as the data
@@ -55,9 +85,9 @@ fn format_span(start: PartialDate, end: Option<PartialDate>, style: Style, local
     let b = end
         .map(|e| e.first_day())
         .filter(|b| !same(a, *b, precision));
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
     {
-        use crate::web::intl::{format, Parts};
+        use crate::web::intl::format;
         let parts = match (precision, style) {
             (Precision::Year, _) => Parts::Year,
             (Precision::Month, _) => Parts::MonthYear,
@@ -74,14 +104,9 @@ fn format_span(start: PartialDate, end: Option<PartialDate>, style: Style, local
 
 /// The short name of `d`'s month ("Mar"), for timeline axis ticks.
 pub fn month_short(d: NaiveDate, locale: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
     {
-        if let Some(s) = crate::web::intl::format(
-            intl_locale(locale),
-            crate::web::intl::Parts::MonthShort,
-            d,
-            None,
-        ) {
+        if let Some(s) = crate::web::intl::format(intl_locale(locale), Parts::MonthShort, d, None) {
             return s;
         }
     }

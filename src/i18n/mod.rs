@@ -113,11 +113,12 @@ fn category(lang: &str, n: u64) -> &'static str {
     plural::category(lang, n)
 }
 
-/// `n` as `lang` writes numbers (`Intl.NumberFormat` in the browser; digits natively).
+/// `n` as `lang` writes numbers (`Intl.NumberFormat` in the browser and the prerender step;
+/// plain digits elsewhere).
 pub fn number(n: u64, lang: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
     return crate::web::intl::number(dates::intl_locale(lang), n);
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(not(any(target_arch = "wasm32", feature = "prerender")))]
     {
         let _ = lang;
         n.to_string()

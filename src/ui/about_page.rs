@@ -37,7 +37,7 @@ pub fn AboutPage(data: Arc<Data>) -> impl IntoView {
                     Some(u) => view! { <a href=u.as_str().to_owned() rel="license">{data.t(&m.license.name).to_owned()}</a> }.into_any(),
                     None => data.t(&m.license.name).to_owned().into_any(),
                 }}</dd></div>
-                <div><dt>{t.data_file}</dt><dd><a href=data.url.clone()><code>{data.url.clone()}</code></a></dd></div>
+                <div><dt>{t.data_file}</dt><dd><a href=file_href(&data.url)><code>{data.url.clone()}</code></a></dd></div>
                 <div><dt>{t.contents}</dt><dd>{fill(t.contents_counts, &[
                     ("processes", &t.n_processes.format(c.processes.len())),
                     ("events", &t.n_events.format(c.events.len())),
@@ -61,5 +61,15 @@ pub fn AboutPage(data: Arc<Data>) -> impl IntoView {
                 }}
             </section>
         </div>
+    }
+}
+
+/// A dataset address as a link: one relative to the app (the default dataset's) is reached
+/// through the app's folder, so it also works from a static page in a folder of its own.
+fn file_href(url: &str) -> String {
+    if url.contains(':') || url.starts_with('/') {
+        url.to_owned()
+    } else {
+        format!("{}{url}", crate::web::history::folder())
     }
 }

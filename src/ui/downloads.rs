@@ -5,23 +5,15 @@
 use super::ctx::{use_ctx, Data};
 use crate::core::export::{self, Words};
 use crate::core::query::Results;
-use crate::core::route::State;
 use crate::core::{csv, file, ics};
 use crate::i18n::Messages;
 use crate::web::{download, history};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The folder the app is served from (absolute in the browser), ending in `/`: what calendar
-/// entries and CSV rows link back to, and where the built calendars are. The page's own file
-/// name (`index.html`) is cut off, so a calendar is `<folder>calendar/…` however the app was
-/// opened.
+/// What calendar entries and CSV rows link back to, and where the built calendars are.
 fn app_base() -> String {
-    let url = history::absolute(&State::default());
-    match url.rfind('/') {
-        Some(i) => url[..=i].to_owned(),
-        None => String::new(),
-    }
+    history::folder()
 }
 
 fn words(t: &'static Messages) -> Words<'static> {

@@ -178,16 +178,6 @@ fn attr(v: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// The absolute URL of the folder the app is served from: `embed.js` sits next to `index.html`.
-fn app_base() -> String {
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
-    let path = history::path();
-    let dir = path.rfind('/').map(|i| &path[..=i]).unwrap_or("/");
-    format!("{origin}{dir}")
-}
-
 fn iframe_snippet(url: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{IFRAME_HEIGHT}\" style=\"border:0\" loading=\"lazy\" sandbox=\"{SANDBOX}\" referrerpolicy=\"{REFERRER_POLICY}\"></iframe>",
@@ -225,7 +215,8 @@ pub fn EmbedPage(data: Arc<Data>) -> impl IntoView {
         accent: None,
         lang: None,
     });
-    let base = app_base();
+    // `embed.js` sits next to `index.html`.
+    let base = history::folder();
     let url = {
         let globals = globals.clone();
         Memo::new(move |_| choice.with(|ch| history::absolute(&ch.state(&globals))))

@@ -5,7 +5,7 @@
 
 use super::ctx::{Ctx, Data};
 use super::{about_page, events_page, overview, process_page, resources_page, shell};
-use crate::core::pages::Page;
+use crate::core::pages::{Kind, Page};
 use crate::i18n::{dates, fill, Messages};
 use crate::web::history;
 use chrono::NaiveDate;
@@ -21,8 +21,7 @@ pub fn is_static() -> bool {
     use_context::<StaticRender>().is_some()
 }
 
-/// Interface text only static pages show. English for now: these join `i18n::Messages` when
-/// the message files are merged (one table per language there).
+/// Interface text only static pages show (the `static_*` keys of the message files).
 pub struct StaticText {
     /// Where filters and search would be.
     pub filters_need_js: &'static str,
@@ -46,19 +45,23 @@ pub fn static_text(lang: &str) -> StaticText {
     }
 }
 
-/// The interface language of a static page: the dataset's own.
-pub fn lang(data: &Data) -> String {
-    data.lang.clone()
+/// The interface language of a static page: its own, or the dataset's where none is chosen.
+pub fn lang(data: &Data, page: &Page) -> String {
+    page.lang
+        .clone()
+        .unwrap_or_else(|| data.catalog.lang().to_owned())
 }
 
 /// The content of `page` (everything `<body>` shows: skip link, header, main, footer) as of
 /// `today`, wrapped in `<div id="static">` so the app can find and replace it. `data-state`
-/// names the app state it shows, as a query string.
+/// names the app state it shows, as a query string, and `data-root` the way back to the site
+/// root. `data` must be in the page's language (`Dataset::in_lang`).
 pub fn render(data: Arc<Data>, page: &Page, today: NaiveDate) -> String {
-    history::set_page(page.clone());
+    history::set_page(page.clone(), &crate::i18n::LANGUAGES);
     let owner = Owner::new();
     let html = owner.with(|| {
-        let lang = lang(&data);
+        let lang = lang(&data, page);
+        let st = static_text(&lang);
         let state = RwSignal::new(page.state());
         let ctx = Ctx::new(
             state,
@@ -68,17 +71,16 @@ pub fn render(data: Arc<Data>, page: &Page, today: NaiveDate) -> String {
         provide_context(ctx);
         provide_context(StaticRender);
         let t: &'static Messages = ctx.messages();
-        let st = static_text(&data.lang);
         let shown = {
             let d = data.clone();
-            match page {
-                Page::Overview => overview::Overview(overview::OverviewProps { data: d }).into_any(),
-                Page::Process(id) => {
+            match &page.kind {
+                Kind::Overview => overview::Overview(overview::OverviewProps { data: d }).into_any(),
+                Kind::Process(id) => {
                     view! { <process_page::ProcessPage data=d id=id.clone()/> }.into_any()
                 }
-                Page::Events => view! { <events_page::EventsPage data=d/> }.into_any(),
-                Page::Resources => view! { <resources_page::ResourcesPage data=d/> }.into_any(),
-                Page::About => view! { <about_page::AboutPage data=d/> }.into_any(),
+                Kind::Events => view! { <events_page::EventsPage data=d/> }.into_any(),
+                Kind::Resources => view! { <resources_page::ResourcesPage data=d/> }.into_any(),
+                Kind::About => view! { <about_page::AboutPage data=d/> }.into_any(),
             }
         };
         let built = dates::day(today, dates::intl_locale(&data.lang));
@@ -86,7 +88,7 @@ pub fn render(data: Arc<Data>, page: &Page, today: NaiveDate) -> String {
         let note = fill(st.built_on, &[("date", &built)]);
         let d = data.clone();
         view! {
-            <div id="static" data-state=page.state().to_query() data-as-of=today.to_string()>
+            <div id="static" data-state=page.state().to_query() data-root=page.root() data-as-of=today.to_string()>
                 <div class="static-fail" role="alert" hidden>
                     <p>{st.app_failed}</p>
                     <p><button type="button" class="button" data-reload="">{t.reload}</button></p>

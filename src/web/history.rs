@@ -39,6 +39,18 @@ pub fn absolute(state: &State) -> String {
     format!("{origin}{}", href(state))
 }
 
+/// The absolute URL of the folder the app is served from, ending in `/`: the files beside
+/// `index.html` (the data, the calendars, `embed.js`) are reached through it, however the app
+/// was opened (`…/`, `…/index.html`).
+pub fn folder() -> String {
+    let origin = window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let path = path();
+    let dir = path.rfind('/').map(|i| &path[..=i]).unwrap_or("/");
+    format!("{origin}{dir}")
+}
+
 pub fn push(state: &State) {
     write(state, false)
 }

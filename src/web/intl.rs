@@ -39,17 +39,7 @@ extern "C" {
     fn select(this: &Pr, n: f64) -> String;
 }
 
-/// Which parts of a date to show.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-pub enum Parts {
-    Year,
-    MonthYear,
-    DayMonthYear,
-    /// Weekday included, for the event detail.
-    Full,
-    /// The month's short name alone, for axis ticks.
-    MonthShort,
-}
+pub use crate::i18n::dates::Parts;
 
 thread_local! {
     static DTF: RefCell<HashMap<(String, Parts), Option<Dtf>>> = RefCell::new(HashMap::new());
@@ -67,24 +57,9 @@ fn options(pairs: &[(&str, &str)]) -> Object {
 fn with_dtf<R>(locale: &str, parts: Parts, f: impl FnOnce(&Dtf) -> R) -> Option<R> {
     DTF.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let entry = cache.entry((locale.to_owned(), parts)).or_insert_with(|| {
-            // Dates in the data are calendar days, not instants: format them in UTC so no
-            // reader's time zone moves them by a day.
-            let mut o = vec![("timeZone", "UTC")];
-            if parts != Parts::MonthShort {
-                o.push(("year", "numeric"));
-            }
-            match parts {
-                Parts::Year => {}
-                Parts::MonthShort => o.push(("month", "short")),
-                Parts::MonthYear => o.push(("month", "long")),
-                Parts::DayMonthYear => o.extend([("month", "short"), ("day", "numeric")]),
-                Parts::Full => {
-                    o.extend([("month", "long"), ("day", "numeric"), ("weekday", "long")])
-                }
-            }
-            Dtf::new(locale, &options(&o)).ok()
-        });
+        let entry = cache
+            .entry((locale.to_owned(), parts))
+            .or_insert_with(|| Dtf::new(locale, &options(&parts.options())).ok());
         entry.as_ref().map(f)
     })
 }

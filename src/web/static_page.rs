@@ -3,7 +3,7 @@
 //! the stylesheet), until the app has its data; then both change in one frame, so the reader sees
 //! no blank page and no jump.
 
-use crate::core::pages::Page;
+use crate::core::pages;
 use web_sys::{Document, Element};
 
 fn document() -> Option<Document> {
@@ -14,29 +14,39 @@ fn static_root(doc: &Document) -> Option<Element> {
     doc.get_element_by_id("static")
 }
 
-/// Before the app reads its URL. On a static page's own path (`p/uncc.html`), rewrites the URL
-/// to the app's canonical one for that view (`./?view=process&id=uncc`) without a new history
-/// entry, so the app starts on the same view and its links, reload and back/forward work as
-/// anywhere. If the URL's query named another state, the page's head script has already hidden
-/// the static content (`data-stale`): it goes now, and the app draws its page as it always has.
+/// Before the app reads its URL. On a static page (`ar/p/uncc.html`), rewrites the URL to the
+/// app's canonical one for that view at the site root (`./?view=process&id=uncc&lang=ar`)
+/// without a new history entry, so the app starts on the same view, fetches from the site root,
+/// and its links, reload and back/forward work as anywhere. The page names its state and its way
+/// back to the root (`data-state`, `data-root`), so no path is guessed. A query of the URL's own
+/// is kept after the page's state and wins where they differ; the page's head script has then
+/// already hidden the static content (`data-stale`), which goes now, and the app draws its page
+/// as it always has.
 pub fn adopt() {
     let Some(doc) = document() else { return };
     let Some(root) = static_root(&doc) else {
         return;
     };
+    let page_state = root.get_attribute("data-state").unwrap_or_default();
+    let back = root.get_attribute("data-root").unwrap_or_default();
     if doc
         .document_element()
         .is_some_and(|h| h.has_attribute("data-stale"))
     {
         root.remove();
+    }
+    // The site root's own page: its state is in its URL already.
+    if back == "./" && page_state.is_empty() {
         return;
     }
     let Some(w) = web_sys::window() else { return };
-    let path = w.location().pathname().unwrap_or_default();
-    let Some((base, page)) = Page::from_path(&path) else {
+    let loc = w.location();
+    let path = loc.pathname().unwrap_or_default();
+    let own = loc.search().unwrap_or_default();
+    let Some(base) = pages::site_root(&path, &back) else {
         return;
     };
-    let url = format!("{base}{}", page.state().to_query());
+    let url = format!("{base}{}", pages::join_queries(&page_state, &own));
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

@@ -73,3 +73,33 @@ export function text(t, lang = 'en', fallback = 'en') {
   if (typeof t === 'string') return t;
   return t[lang] ?? t[fallback] ?? Object.values(t)[0];
 }
+
+/**
+ * Reads a message file. Only the TOML the files use: `[section]`, `key = "text"`, `key = true`
+ * and one-line tables of strings; anything else fails loudly rather than being skipped.
+ */
+export function messages(tag) {
+  const text = readFileSync(join(ROOT, 'src', 'i18n', 'messages', `${tag}.toml`), 'utf8');
+  const out = {};
+  let section = null;
+  const str = '"(?:[^"\\\\]|\\\\.)*"';
+  for (const [i, raw] of text.split('\n').entries()) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    let m;
+    if ((m = line.match(/^\[(\w+)\]$/))) {
+      section = out[m[1]] = {};
+    } else if ((m = line.match(new RegExp(`^(\\w+) = (${str})$`)))) {
+      section[m[1]] = JSON.parse(m[2]);
+    } else if ((m = line.match(/^(\w+) = (true|false)$/))) {
+      section[m[1]] = m[2] === 'true';
+    } else if ((m = line.match(/^(\w+) = \{ (.*) \}$/))) {
+      const forms = {};
+      for (const f of m[2].matchAll(new RegExp(`(\\w+) = (${str})`, 'g'))) forms[f[1]] = JSON.parse(f[2]);
+      section[m[1]] = forms;
+    } else {
+      throw new Error(`${tag}.toml:${i + 1}: not understood: ${line}`);
+    }
+  }
+  return out;
+}

@@ -3,9 +3,7 @@
 // and plural forms through the browser's own Intl.PluralRules.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { launch, newPage, open, serve, shot, params, dataset, ROOT, DIST } from './harness.mjs';
+import { launch, newPage, open, serve, shot, params, dataset, messages, DIST } from './harness.mjs';
 
 let browser, root;
 before(async () => {
@@ -20,35 +18,6 @@ after(async () => {
 const data = dataset();
 const LANGS = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
 
-/**
- * Reads a message file. Only the TOML the files use: `[section]`, `key = "text"`, `key = true`
- * and one-line tables of strings; anything else fails loudly rather than being skipped.
- */
-function messages(tag) {
-  const text = readFileSync(join(ROOT, 'src', 'i18n', 'messages', `${tag}.toml`), 'utf8');
-  const out = {};
-  let section = null;
-  const str = '"(?:[^"\\\\]|\\\\.)*"';
-  for (const [i, raw] of text.split('\n').entries()) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    let m;
-    if ((m = line.match(/^\[(\w+)\]$/))) {
-      section = out[m[1]] = {};
-    } else if ((m = line.match(new RegExp(`^(\\w+) = (${str})$`)))) {
-      section[m[1]] = JSON.parse(m[2]);
-    } else if ((m = line.match(/^(\w+) = (true|false)$/))) {
-      section[m[1]] = m[2] === 'true';
-    } else if ((m = line.match(/^(\w+) = \{ (.*) \}$/))) {
-      const forms = {};
-      for (const f of m[2].matchAll(new RegExp(`(\\w+) = (${str})`, 'g'))) forms[f[1]] = JSON.parse(f[2]);
-      section[m[1]] = forms;
-    } else {
-      throw new Error(`${tag}.toml:${i + 1}: not understood: ${line}`);
-    }
-  }
-  return out;
-}
 const FILES = Object.fromEntries(LANGS.map((l) => [l, messages(l)]));
 const EN = FILES.en.messages;
 

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, newPage, serve, shot, params, dataset, DIST, text } from './harness.mjs';
+import { launch, newPage, serve, shot, params, dataset, messages, DIST, text } from './harness.mjs';
 
 let browser, root, sub;
 before(async () => {
@@ -153,17 +153,19 @@ function landmarks() {
   for (const e of document.querySelectorAll('main h1, main h2, main h3, main dt, main section, main .page-head, main .card, main .event, main .resource, .site-header, .site-footer')) {
     const r = e.getBoundingClientRect();
     if (r.bottom < 0 || r.top > innerHeight || r.height === 0) continue;
-    // Rows by their record; headings by their text. (Dates in rows are worded by the browser's
-    // Intl once the app runs, by the build's English before: "7 – 11 Dec" vs "7–11 Dec".)
+    // Rows by their record, headings by their text.
     const id = e.dataset.event ?? e.dataset.process ?? e.dataset.resource ?? e.getAttribute('aria-labelledby');
-    const key = `${e.tagName}.${e.className}:${id ?? e.textContent.trim().slice(0, 80)}`;
+    // The header and footer are one each (their text differs: the static language switcher
+    // lists its links where the app's select has options).
+    const whole = e.matches('.site-header, .site-footer');
+    const key = `${e.tagName}.${e.className}:${whole ? '' : id ?? e.textContent.trim().slice(0, 80)}`;
     if (!seen.has(key)) seen.set(key, { top: r.top, left: r.left, width: r.width, height: r.height });
   }
   return Object.fromEntries(seen);
 }
 
 test('the hand-over does not move what is on screen (CLS ≤ 0.02, landmarks within 1 px)', async () => {
-  for (const path of ['', 'p/oewg-2021-2025.html', 'p/uncc.html', 'events.html']) {
+  for (const path of ['', 'p/oewg-2021-2025.html', 'p/uncc.html', 'events.html', 'ar/p/uncc.html', 'zh/index.html']) {
     const page = await newPage(browser, { width: 1280, height: 900 });
     // The app's today is the reader's clock; the page's is the build date. Pin the clock to the
     // build date so the comparison does not depend on when the suite runs.
@@ -193,15 +195,18 @@ test('the hand-over does not move what is on screen (CLS ≤ 0.02, landmarks wit
     const after = await page.evaluate(landmarks);
     const keys = Object.keys(before);
     assert.ok(keys.length >= 5, `${path}: landmarks measured (${keys.length})`);
-    let worst = 0;
+    let worst = 0, moved = '';
     for (const k of keys) {
       assert.ok(after[k], `${path}: ${k} still on screen after the hand-over`);
-      for (const dim of ['top', 'left', 'width', 'height']) worst = Math.max(worst, Math.abs(after[k][dim] - before[k][dim]));
+      for (const dim of ['top', 'left', 'width', 'height']) {
+        const d = Math.abs(after[k][dim] - before[k][dim]);
+        if (d > worst) [worst, moved] = [d, `${k} ${dim}`];
+      }
     }
     const cls = await page.evaluate(() => window.__cls);
     console.log(`${path || 'index.html'}: CLS ${cls.toFixed(4)}, ${keys.length} landmarks, largest move ${worst.toFixed(1)} px`);
     assert.ok(cls <= 0.02, `${path}: CLS ${cls}`);
-    assert.ok(worst <= 1, `${path}: a landmark moved ${worst} px`);
+    assert.ok(worst <= 1, `${path}: ${moved} moved ${worst} px`);
     assert.deepEqual(page.problems, []);
     await page.close();
   }
@@ -243,5 +248,74 @@ test('a URL with a query hides the static content and the app draws it as before
   assert.equal(await page.locator('#static').count(), 0);
   assert.equal(await page.locator('main h1').count(), 1);
   assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+const LANGS = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
+const FILES = Object.fromEntries(LANGS.map((l) => [l, messages(l)]));
+
+test('each interface language has its static pages, in that language, linked from every other', async () => {
+  const page = await noJsPage();
+  for (const base of [root.url, sub.url]) {
+    for (const lang of LANGS) {
+      const t = FILES[lang].messages;
+      await page.goto(`${base}${lang}/p/uncc.html`);
+      assert.equal(await page.locator('html').getAttribute('lang'), lang);
+      assert.equal(await page.locator('html').getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr');
+      assert.equal((await page.locator('main h1').textContent()).trim(), text(byId.uncc.name, lang));
+      assert.ok((await page.title()).endsWith(` — ${text(data.meta.title, lang)}`), `${lang}: the title names the site`);
+      // Its menu leads to its own language's pages.
+      await page.locator('.site-nav a', { hasText: t.nav_events }).click();
+      assert.equal(new URL(page.url()).pathname, `${new URL(base).pathname}${lang}/events.html`);
+      assert.equal((await page.locator('main h1').textContent()).trim(), t.nav_events);
+      assert.equal(await page.locator('main .event').count(), data.events.length, `${lang}: every event`);
+      assert.equal(await page.locator('.explore__filters .static-note').textContent(), t.static_filters_need_js);
+    }
+    // The switcher, a disclosure of links without JavaScript: from Arabic to Chinese, same page.
+    await page.goto(`${base}ar/p/uncc.html`);
+    const sw = page.locator('.site-header .lang-switch');
+    await sw.locator('summary').click();
+    await sw.locator('a', { hasText: FILES.zh.meta.name }).click();
+    assert.equal(new URL(page.url()).pathname, `${new URL(base).pathname}zh/p/uncc.html`);
+    assert.equal((await page.locator('main h1').textContent()).trim(), text(byId.uncc.name, 'zh'));
+    // From the root's pages (no language chosen) into French.
+    await page.goto(`${base}events.html`);
+    await page.locator('.site-header .lang-switch summary').click();
+    await page.locator('.site-header .lang-switch a', { hasText: FILES.fr.meta.name }).click();
+    assert.equal(new URL(page.url()).pathname, `${new URL(base).pathname}fr/events.html`);
+  }
+  await page.goto(`${root.url}ar/index.html`);
+  await shot(page, 'static-ar-nojs');
+  await page.context().close();
+});
+
+test('with JavaScript a static page in a language becomes the live app in that language', async () => {
+  for (const base of [root.url, sub.url]) {
+    // The browser prefers English: the page's own language still wins, as a chosen one.
+    const page = await newPage(browser, { locale: 'en-GB' });
+    await openLive(page, `${base}zh/p/uncc.html`);
+    assert.equal(new URL(page.url()).pathname, new URL(base).pathname, 'the app URL at the site root');
+    assert.deepEqual(params(page), { view: 'process', id: 'uncc', lang: 'zh' });
+    assert.equal(await page.locator('main h1').textContent(), text(byId.uncc.name, 'zh'));
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh');
+    // A query of the URL's own (a tracking tag here) keeps the page's view and language.
+    await openLive(page, `${base}ar/events.html?utm_source=x`);
+    assert.equal(params(page).view, 'events');
+    assert.equal(params(page).lang, 'ar');
+    assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+    await page.waitForSelector('.page--events .explore__filters input');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
+test('an Arabic static page whose app cannot start says so in Arabic', async () => {
+  const page = await newPage(browser, { allow: ['Failed to load', 'net::ERR_FAILED', 'WebAssembly', 'TypeError'] });
+  await page.route('**/*.wasm', (r) => r.abort());
+  await page.goto(`${root.url}ar/p/uncc.html`);
+  const box = page.locator('.static-fail');
+  await box.waitFor({ state: 'visible', timeout: 10000 });
+  assert.equal((await box.locator('p').first().textContent()).trim(), FILES.ar.messages.static_app_failed);
+  assert.ok(await box.locator('button', { hasText: FILES.ar.messages.reload }).isVisible());
   await page.close();
 });

@@ -1,8 +1,10 @@
 //! `prerender <dist>`: after `trunk build`, writes a static HTML page per view into the built
 //! site — the overview into `index.html` (inside the page Trunk built, keeping its head, policy
 //! and loader), each explainer into `p/<id>.html`, and `events.html`, `resources.html`,
-//! `about.html` — rendered from the app's own components (`ui::prerender`). Readers and crawlers
-//! get the content before (or without) the wasm; the app replaces it when it starts.
+//! `about.html` — rendered from the app's own components (`ui::prerender`); then the same pages
+//! in each interface language under `<lang>/` (`ar/index.html`, `ar/p/<id>.html`, …), each
+//! naming the others as alternates. Readers and crawlers get the content before (or without) the
+//! wasm; the app replaces it when it starts.
 //!
 //! Content that depends on today is rendered as of the build date: `PRERENDER_TODAY=YYYY-MM-DD`
 //! pins it (tests, reproducible builds), else the system clock's UTC date. Run
@@ -14,7 +16,7 @@ use chrono::NaiveDate;
 use process_tracker::core::dataset::Dataset;
 use process_tracker::core::issue::LoadError;
 pub use process_tracker::core::markup::escape;
-use process_tracker::core::pages::{self, Page};
+use process_tracker::core::pages::{self, Kind, Page};
 use process_tracker::core::text::is_rtl;
 use process_tracker::i18n::{self, dates};
 use process_tracker::ui::prerender;
@@ -92,19 +94,21 @@ fn run() -> Result<(), Error> {
     let dist = PathBuf::from(std::env::args().nth(1).ok_or(Error::Usage)?);
     let template = strip_previous(&read(&dist.join("index.html"))?);
     let text = read(&dist.join(DATA))?;
-    let data = Arc::new(Dataset::load(&text, DATA, None)?);
+    let data = Dataset::load(&text, DATA, None)?;
     let today = build_date()?;
     let all = every_page(&data);
     let images = previews(&dist, &data)?;
     for page in &all {
-        let body = without_style_attributes(&prerender::render(data.clone(), page, today));
-        let html = page_html(&template, &data, page, &body, images)?;
+        let local = Arc::new(data.in_lang(page.lang.as_deref()));
+        let body = without_style_attributes(&prerender::render(local.clone(), page, today));
+        let html = page_html(&template, &local, page, &body, images)?;
         write(&dist.join(page.path()), &html)?;
     }
     println!(
-        "prerender: {} pages as of {today} ({} processes)",
+        "prerender: {} pages as of {today} ({} processes, {} languages)",
         all.len(),
-        data.catalog.processes.len()
+        data.catalog.processes.len(),
+        i18n::LANGUAGES.len()
     );
     match &data.catalog.meta.home {
         Some(home) => {
@@ -174,17 +178,26 @@ fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     std::fs::write(path, bytes).map_err(io)
 }
 
-/// Every static page of `data`: the overview, each explainer, the lists and About.
+/// Every static page of `data`: the overview, each explainer, the lists and About, at the site
+/// root (no language chosen) and then in each interface language.
 fn every_page(data: &Dataset) -> Vec<Page> {
-    let mut all = vec![Page::Overview];
-    all.extend(
+    let mut kinds = vec![Kind::Overview];
+    kinds.extend(
         data.catalog
             .processes
             .iter()
-            .map(|p| Page::Process(p.id.clone())),
+            .map(|p| Kind::Process(p.id.clone())),
     );
-    all.extend([Page::Events, Page::Resources, Page::About]);
-    all
+    kinds.extend([Kind::Events, Kind::Resources, Kind::About]);
+    let langs = std::iter::once(None).chain(i18n::LANGUAGES.iter().map(|l| Some(l.to_string())));
+    langs
+        .flat_map(|lang| {
+            kinds.iter().map(move |kind| Page {
+                kind: kind.clone(),
+                lang: lang.clone(),
+            })
+        })
+        .collect()
 }
 
 /// The Trunk-built page with what an earlier run added taken out again.
@@ -248,15 +261,15 @@ fn title_and_description(data: &Dataset, page: &Page) -> (String, String) {
         .map(|d| data.t(d).to_owned())
         .unwrap_or_else(|| site.clone());
     let titled = |p: &str| format!("{p} — {site}");
-    match page {
-        Page::Overview => (site.clone(), about),
-        Page::Process(id) => match data.catalog.process(id.as_str()) {
+    match &page.kind {
+        Kind::Overview => (site.clone(), about),
+        Kind::Process(id) => match data.catalog.process(id.as_str()) {
             Some((i, p)) => (titled(data.process_name(i)), data.t(&p.summary).to_owned()),
             None => (site.clone(), about),
         },
-        Page::Events => (titled(t.nav_events), about),
-        Page::Resources => (titled(t.nav_resources), about),
-        Page::About => (titled(t.about_title), about),
+        Kind::Events => (titled(t.nav_events), about),
+        Kind::Resources => (titled(t.nav_resources), about),
+        Kind::About => (titled(t.about_title), about),
     }
 }
 
@@ -276,16 +289,17 @@ fn page_html(
     body: &str,
     images: bool,
 ) -> Result<String, Error> {
-    let lang = prerender::lang(data);
+    let lang = prerender::lang(data, page);
     let st = prerender::static_text(&lang);
     let (title, description) = title_and_description(data, page);
     let mut html = template.to_owned();
-    // A page one folder down reaches the assets, the data and the loader one level up.
-    if page.root() == "../" {
+    // A page in a folder reaches the assets, the data and the loader through the site root.
+    let root = page.root();
+    if root != "./" {
         html = html
-            .replace("\"./", "\"../")
-            .replace("'./", "'../")
-            .replace("'data/", "'../data/");
+            .replace("\"./", &format!("\"{root}"))
+            .replace("'./", &format!("'{root}"))
+            .replace("'data/", &format!("'{root}data/"));
     }
     let dir = if is_rtl(&lang) { "rtl" } else { "ltr" };
     html = replace_span(
@@ -323,16 +337,22 @@ fn page_html(
         .home
         .as_ref()
         .map(|h| pages::canonical(h.as_str(), page));
-    if let Some(url) = &canonical {
+    if let (Some(url), Some(home)) = (&canonical, &data.catalog.meta.home) {
         head.push(format!("<link rel=\"canonical\" href=\"{}\">", escape(url)));
         head.push(format!(
             "<meta property=\"og:url\" content=\"{}\">",
             escape(url)
         ));
+        for (hreflang, other) in alternates(page) {
+            head.push(format!(
+                "<link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{}\">",
+                escape(&pages::canonical(home.as_str(), &other))
+            ));
+        }
     }
     // Link previews need the image's absolute address, so only a site with `meta.home` names it.
-    let image = match (page, &data.catalog.meta.home) {
-        (Page::Process(id), Some(home)) if images => {
+    let image = match (&page.kind, &data.catalog.meta.home) {
+        (Kind::Process(id), Some(home)) if images => {
             let base = home.as_str().split(['?', '#']).next().unwrap_or("");
             Some(format!("{base}{}", og_path(id.as_str())))
         }
@@ -419,6 +439,25 @@ addEventListener('unhandledrejection',fail);
 timer=setTimeout(fail,45000);
 addEventListener('TrunkApplicationStarted',function(){clearTimeout(timer)});})();"#;
 
+/// The same page in every interface language, and (`x-default`) with none chosen, where the app
+/// picks the reader's language.
+fn alternates(page: &Page) -> Vec<(&'static str, Page)> {
+    let mut out: Vec<(&'static str, Page)> = i18n::LANGUAGES
+        .iter()
+        .map(|l| {
+            (
+                *l,
+                Page {
+                    kind: page.kind.clone(),
+                    lang: Some(l.to_string()),
+                },
+            )
+        })
+        .collect();
+    out.push(("x-default", Page::new(page.kind.clone())));
+    out
+}
+
 fn sitemap(home: &str, all: &[Page]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -456,7 +495,7 @@ mod tests {
     #[test]
     fn a_page_in_a_folder_reaches_assets_and_data_one_level_up() {
         let d = dataset(None);
-        let page = Page::Process(d.catalog.processes[0].id.clone());
+        let page = Page::new(Kind::Process(d.catalog.processes[0].id.clone()));
         let html = page_html(TEMPLATE, &d, &page, "<div id=\"static\"></div>", true).expect("page");
         assert!(html.contains("href=\"../main.css\""));
         assert!(html.contains("'../data/un-cyber-processes.json'"));
@@ -472,7 +511,14 @@ mod tests {
     fn with_a_site_address_pages_name_their_canonical_url_and_preview() {
         let d = dataset(Some("https://example.org/tracker/"));
         let id = d.catalog.processes[0].id.clone();
-        let html = page_html(TEMPLATE, &d, &Page::Process(id.clone()), "", true).expect("page");
+        let html = page_html(
+            TEMPLATE,
+            &d,
+            &Page::new(Kind::Process(id.clone())),
+            "",
+            true,
+        )
+        .expect("page");
         assert!(html.contains(&format!(
             "<link rel=\"canonical\" href=\"https://example.org/tracker/?view=process&amp;id={id}\">"
         )));
@@ -481,7 +527,50 @@ mod tests {
         )));
         assert!(html.contains("summary_large_image"));
         let map = sitemap("https://example.org/tracker/", &every_page(&d));
-        assert_eq!(map.matches("<loc>").count(), d.catalog.processes.len() + 4);
+        let per_language = d.catalog.processes.len() + 4;
+        assert_eq!(
+            map.matches("<loc>").count(),
+            per_language * (1 + i18n::LANGUAGES.len())
+        );
+        for l in i18n::LANGUAGES {
+            assert!(html.contains(&format!(
+                "<link rel=\"alternate\" hreflang=\"{l}\" href=\"https://example.org/tracker/?view=process&amp;id={id}&amp;lang={l}\">"
+            )));
+        }
+        assert!(html.contains(&format!(
+            "hreflang=\"x-default\" href=\"https://example.org/tracker/?view=process&amp;id={id}\""
+        )));
+    }
+
+    #[test]
+    fn a_page_in_a_language_folder_is_in_that_language_and_reaches_the_root() {
+        let d = dataset(None);
+        let page = Page {
+            kind: Kind::Process(d.catalog.processes[0].id.clone()),
+            lang: Some("ar".into()),
+        };
+        let local = d.in_lang(Some("ar"));
+        let html = page_html(TEMPLATE, &local, &page, "", true).expect("page");
+        assert!(html.contains("<html lang=\"ar\" dir=\"rtl\""));
+        assert!(html.contains("href=\"../../main.css\""));
+        assert!(html.contains("'../../data/un-cyber-processes.json'"));
+        let title = i18n::messages("ar").about_title;
+        let about = page_html(
+            TEMPLATE,
+            &local,
+            &Page {
+                kind: Kind::About,
+                lang: Some("ar".into()),
+            },
+            "",
+            true,
+        )
+        .expect("page");
+        assert!(
+            about.contains(&format!("<title>{}", escape(title))),
+            "an Arabic title"
+        );
+        assert!(about.contains("href=\"../main.css\""));
     }
 
     #[test]
@@ -490,7 +579,7 @@ mod tests {
         let once = page_html(
             TEMPLATE,
             &d,
-            &Page::Overview,
+            &Page::new(Kind::Overview),
             "<div id=\"static\">A</div>",
             true,
         )
@@ -498,7 +587,7 @@ mod tests {
         let twice = page_html(
             &strip_previous(&once),
             &d,
-            &Page::Overview,
+            &Page::new(Kind::Overview),
             "<div id=\"static\">A</div>",
             true,
         )
