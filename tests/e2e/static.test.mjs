@@ -20,6 +20,8 @@ after(async () => {
 });
 
 const data = dataset();
+const LANGS = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
+const FILES = Object.fromEntries(LANGS.map((l) => [l, messages(l)]));
 const byId = Object.fromEntries(data.processes.map((p) => [p.id, p]));
 const ownEvents = (id) => data.events.filter((e) => e.processes.includes(id)).map((e) => e.id).sort();
 
@@ -67,9 +69,10 @@ test('without JavaScript every static page shows its content and metadata', asyn
   await page.context().close();
 });
 
-test('each process has a 1200×630 PNG link preview drawn at build time', () => {
-  for (const p of data.processes) {
-    const png = readFileSync(join(DIST, 'og', `${p.id}.png`));
+test('each process has a 1200×630 PNG link preview drawn at build time, in every language', () => {
+  for (const file of data.processes.flatMap((p) => [`${p.id}.png`, ...LANGS.map((l) => `${l}/${p.id}.png`)])) {
+    const p = { id: file };
+    const png = readFileSync(join(DIST, 'og', file));
     assert.equal(png.subarray(1, 4).toString(), 'PNG', p.id);
     // IHDR: width and height, big-endian, right after the signature and chunk header.
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630], p.id);
@@ -251,8 +254,6 @@ test('a URL with a query hides the static content and the app draws it as before
   await page.close();
 });
 
-const LANGS = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
-const FILES = Object.fromEntries(LANGS.map((l) => [l, messages(l)]));
 
 test('each interface language has its static pages, in that language, linked from every other', async () => {
   const page = await noJsPage();

@@ -3,7 +3,7 @@
 //! and loader), each explainer into `p/<id>.html`, and `events.html`, `resources.html`,
 //! `about.html` — rendered from the app's own components (`ui::prerender`); then the same pages
 //! in each interface language under `<lang>/` (`ar/index.html`, `ar/p/<id>.html`, …), each
-//! naming the others as alternates. Readers and crawlers get the content before (or without) the
+//! naming the others as alternates, with a link preview per process and language (`og.rs`). Readers and crawlers get the content before (or without) the
 //! wasm; the app replaces it when it starts.
 //!
 //! Content that depends on today is rendered as of the build date: `PRERENDER_TODAY=YYYY-MM-DD`
@@ -17,7 +17,7 @@ use process_tracker::core::dataset::Dataset;
 use process_tracker::core::issue::LoadError;
 pub use process_tracker::core::markup::escape;
 use process_tracker::core::pages::{self, Kind, Page};
-use process_tracker::core::text::is_rtl;
+use process_tracker::core::text::{is_rtl, primary_lang};
 use process_tracker::i18n::{self, dates};
 use process_tracker::ui::prerender;
 use std::path::{Path, PathBuf};
@@ -128,8 +128,9 @@ fn run() -> Result<(), Error> {
     Ok(())
 }
 
-/// Writes `og/<id>.png` for every process; `false` (with a warning) where this machine cannot
-/// draw them, so the pages then name no image.
+/// Writes the preview of every process for the pages at the site root and in every interface
+/// language; `false` (with a warning) where this machine cannot draw them, so the pages then
+/// name no image.
 fn previews(dist: &Path, data: &Dataset) -> Result<bool, Error> {
     let painter = match og::Painter::new() {
         Ok(p) => p,
@@ -138,33 +139,45 @@ fn previews(dist: &Path, data: &Dataset) -> Result<bool, Error> {
             return Ok(false);
         }
     };
-    let site = data.t(&data.catalog.meta.title);
-    let locale = dates::intl_locale(&data.lang);
-    for (i, p) in data.catalog.processes.iter().enumerate() {
-        let period = p
-            .start
-            .map(|s| dates::span(s, p.end, dates::Style::Short, locale));
-        let sub: Vec<&str> = [p.short_name.as_ref().map(|n| data.t(n)), period.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        let svg = og::svg(site, data.t(&p.name), &sub.join(" · "), escape);
-        match painter.png(&svg) {
-            Ok(png) => write_bytes(&dist.join(og_path(&p.id.to_string())), &png)?,
-            Err(e) => {
-                eprintln!(
-                    "prerender: warning: no preview image for {}: {e}",
-                    data.process_name(i)
-                );
-                return Ok(false);
+    let langs = std::iter::once(None).chain(i18n::LANGUAGES.iter().copied().map(Some));
+    for lang in langs {
+        let local = data.in_lang(lang);
+        let site = local.t(&local.catalog.meta.title);
+        let locale = dates::intl_locale(&local.lang);
+        let script = og::Script {
+            rtl: is_rtl(&local.lang),
+            cjk: primary_lang(&local.lang) == "zh",
+        };
+        for (i, p) in local.catalog.processes.iter().enumerate() {
+            let period = p
+                .start
+                .map(|s| dates::span(s, p.end, dates::Style::Short, locale));
+            let short = p.short_name.as_ref().map(|n| local.t(n));
+            // A short name the same as the name (some translations have none shorter) says nothing.
+            let short = short.filter(|s| *s != local.t(&p.name));
+            let sub: Vec<&str> = [short, period.as_deref()].into_iter().flatten().collect();
+            let svg = og::svg(site, local.t(&p.name), &sub.join(" · "), script, escape);
+            match painter.png(&svg) {
+                Ok(png) => write_bytes(&dist.join(og_path(lang, p.id.as_str())), &png)?,
+                Err(e) => {
+                    eprintln!(
+                        "prerender: warning: no preview image for {}: {e}",
+                        local.process_name(i)
+                    );
+                    return Ok(false);
+                }
             }
         }
     }
     Ok(true)
 }
 
-fn og_path(id: &str) -> String {
-    format!("og/{id}.png")
+/// The preview image of process `id` for the pages in `lang` (`None`: at the site root).
+fn og_path(lang: Option<&str>, id: &str) -> String {
+    match lang {
+        Some(l) => format!("og/{l}/{id}.png"),
+        None => format!("og/{id}.png"),
+    }
 }
 
 fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Error> {
@@ -354,7 +367,10 @@ fn page_html(
     let image = match (&page.kind, &data.catalog.meta.home) {
         (Kind::Process(id), Some(home)) if images => {
             let base = home.as_str().split(['?', '#']).next().unwrap_or("");
-            Some(format!("{base}{}", og_path(id.as_str())))
+            Some(format!(
+                "{base}{}",
+                og_path(page.lang.as_deref(), id.as_str())
+            ))
         }
         _ => None,
     };
@@ -540,6 +556,17 @@ mod tests {
         assert!(html.contains(&format!(
             "hreflang=\"x-default\" href=\"https://example.org/tracker/?view=process&amp;id={id}\""
         )));
+        let ar = Page {
+            kind: Kind::Process(id.clone()),
+            lang: Some("ar".into()),
+        };
+        let html = page_html(TEMPLATE, &d.in_lang(Some("ar")), &ar, "", true).expect("page");
+        assert!(
+            html.contains(&format!(
+                "<meta property=\"og:image\" content=\"https://example.org/tracker/og/ar/{id}.png\">"
+            )),
+            "the preview in the page's language"
+        );
     }
 
     #[test]
