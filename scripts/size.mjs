@@ -10,7 +10,8 @@ import { brotliCompressSync, constants } from 'node:zlib';
 export const AIM = 150 * 1024;
 
 /** What the default view downloads: the prerendered overview (`index.html`, not every static
- * page), the stylesheet, the app's scripts and wasm, and the default dataset. `embed.js` is not
+ * page, with the stylesheet inlined), the app's scripts and wasm, and the default dataset (a
+ * build that links its stylesheet counts the `.css` too). `embed.js` is not
  * part of it: partners load it on their own pages. */
 const firstView = (f) =>
   (['.css', '.js', '.wasm'].includes(extname(f)) || f === 'index.html' || f === join('data', 'un-cyber-processes.json'))

@@ -325,7 +325,7 @@ async function updates(p, label) {
 /** The vanilla-JS floor (tests/bench/vanilla.html) on the same data, styled by the app's own
  * stylesheet, driven by the same clicks and keystrokes. */
 async function vanilla(browser, benchUrl, dataUrl, css, label) {
-  const url = `${benchUrl}vanilla.html?today=${TODAY}&data=${encodeURIComponent(dataUrl)}${css ? `&css=${encodeURIComponent(css)}` : ''}`;
+  const url = `${benchUrl}tests/bench/vanilla.html?today=${TODAY}&data=${encodeURIComponent(dataUrl)}${css ? `&css=${encodeURIComponent(css)}` : ''}`;
   const p = await openPage(browser, url, { page: SEL.eventsPage, results: SEL.row });
   try {
     const marks = await waitMark(p.page, 'results', LOAD_TIMEOUT);
@@ -334,13 +334,6 @@ async function vanilla(browser, benchUrl, dataUrl, css, label) {
   } finally {
     await p.context.close();
   }
-}
-
-/** The app's stylesheet, as dist/index.html links it. */
-function appStylesheet(appUrl) {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const href = /<link[^>]+rel="?stylesheet"?[^>]*href="([^"]+\.css)"/.exec(html)?.[1] ?? /href="([^"]+\.css)"/.exec(html)?.[1];
-  return href ? new URL(href, appUrl).href : null;
 }
 
 async function timeline(browser, appUrl, dataUrl) {
@@ -372,9 +365,10 @@ const browser = await launch();
 const app = await serve({ dir: DIST });
 // A partner dataset lives on another host; the app fetches it cross-origin, as in production.
 const data = await serve({ dir: DATA, cors: true });
-// The vanilla floor page, from a third origin like the data.
-const bench = await serve({ dir: join(ROOT, 'tests', 'bench') });
-const css = appStylesheet(app.url);
+// The vanilla floor page, from a third origin like the data, with the app's stylesheet (which
+// dist/ inlines into each page; Trunk copies it unchanged).
+const bench = await serve({ dir: ROOT });
+const css = `${bench.url}style/main.css`;
 const VANILLA = process.env.BENCH_VANILLA !== '0';
 const version = browser.version();
 console.log(`Browser benchmark: headless Chromium ${version}, release build from ${DIST}, 1280×900, today=${TODAY}`);

@@ -1,7 +1,8 @@
 // Lighthouse (mobile preset) on the overview and an explainer of a built dist/, 3 runs each,
 // medians printed, in both throttling modes: Lighthouse's default simulation ("simulate") and
 // real throttling applied to the browser ("devtools"). Prints figures and asserts nothing.
-//   node tests/bench/lighthouse.mjs [--dist DIR]
+// dist/ is served compressed (brotli), as static hosts serve it; `--raw` serves it as files.
+//   node tests/bench/lighthouse.mjs [--dist DIR] [--raw]
 // Lighthouse is installed on first use into .tools/lighthouse (pinned below), not with the
 // project's other tools: only this benchmark needs it.
 import { execFile, execFileSync } from 'node:child_process';
@@ -25,7 +26,8 @@ if (!existsSync(bin)) {
 
 const run = promisify(execFile);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const server = await serve({ dir: DIST });
+const RAW = argv.includes('--raw');
+const server = await serve({ dir: DIST, compress: !RAW });
 const pages = [['overview', 'index.html'], ['explainer', 'p/uncc.html']];
 const out = join(ROOT, 'target', 'lighthouse');
 mkdirSync(out, { recursive: true });
@@ -50,7 +52,7 @@ for (const method of ['simulate', 'devtools']) {
   }
 }
 await server.close();
-console.log(`Lighthouse ${VERSION}, mobile preset, median of ${RUNS} runs; dist/ served uncompressed by scripts/serve.mjs\n`);
+console.log(`Lighthouse ${VERSION}, mobile preset, median of ${RUNS} runs; dist/ served ${RAW ? 'uncompressed' : 'with brotli'} by scripts/serve.mjs\n`);
 const head = ['page', 'throttling', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP s', 'LCP s', 'TBT ms', 'CLS'];
 console.log(head.join(' | '));
 console.log(head.map(() => '---').join(' | '));

@@ -5,6 +5,7 @@
 //   DIST=/tmp/embed-dist node --test tests/e2e/embed.test.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, cpSync, copyFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -318,7 +319,11 @@ test('the app passes its Content-Security-Policy with no violation, standalone a
   for (const bad of ["'unsafe-inline'", "'unsafe-eval'", '*', 'https:', 'http:']) {
     assert.ok(!directives['script-src'].includes(bad), `script-src without ${bad}`);
   }
-  assert.deepEqual(directives['style-src'], ["'self'"]);
+  // The stylesheet is inlined into the page and allowed by its hash alone.
+  const [self, ...styleHashes] = directives['style-src'];
+  assert.equal(self, "'self'");
+  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  assert.deepEqual(styleHashes.sort(), [...new Set(styles)].sort(), 'style-src allows exactly the inline stylesheets, by hash');
   assert.deepEqual(directives['object-src'], ["'none'"]);
   assert.deepEqual(directives['connect-src'], ["'self'", 'https:', 'http:']);
 

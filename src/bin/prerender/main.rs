@@ -10,6 +10,7 @@
 //! pins it (tests, reproducible builds), else the system clock's UTC date. Run
 //! `node scripts/csp.mjs <dist>` afterwards: the pages carry new inline scripts to hash.
 
+mod loader;
 mod og;
 
 use chrono::NaiveDate;
@@ -93,6 +94,9 @@ fn build_date() -> Result<NaiveDate, Error> {
 fn run() -> Result<(), Error> {
     let dist = PathBuf::from(std::env::args().nth(1).ok_or(Error::Usage)?);
     let template = strip_previous(&read(&dist.join("index.html"))?);
+    let template = loader::after_first_paint(&template).ok_or(Error::Template(
+        "no Trunk loader (modulepreload, wasm preload and module import) to start after the first paint",
+    ))?;
     let text = read(&dist.join(DATA))?;
     let data = Dataset::load(&text, DATA, None)?;
     let today = build_date()?;
