@@ -31,7 +31,8 @@ pub struct Page {
 pub const PROCESS_DIR: &str = "p";
 
 impl Kind {
-    fn file(&self) -> String {
+    /// The page's file inside its language's folder (or the site root).
+    pub fn file(&self) -> String {
         match self {
             Kind::Overview => "index.html".into(),
             Kind::Process(id) => format!("{PROCESS_DIR}/{id}.html"),
@@ -155,6 +156,18 @@ pub fn join_queries(page: &str, own: &str) -> String {
     } else {
         format!("?{}", parts.join("&"))
     }
+}
+
+/// The query the app starts with on a static page: the page's state (`page`, a query), with
+/// its language left out when it is the one the reader's browser would get anyway
+/// (`negotiated`), so a link copied from the app does not carry the reader's own language to
+/// someone else; then the URL's own query (`own`), which wins where both name a key.
+pub fn app_query(page: &str, own: &str, negotiated: Option<&str>) -> String {
+    let mut state = State::from_query(page);
+    if state.globals.lang.is_some() && state.globals.lang.as_deref() == negotiated {
+        state.globals.lang = None;
+    }
+    join_queries(&state.to_query(), own)
 }
 
 /// The app's URL for `page` relative to the site's address `home` (the dataset's `meta.home`),
@@ -319,6 +332,34 @@ mod tests {
         assert_eq!(join_queries("", ""), "");
         assert_eq!(join_queries("", "?q=x"), "?q=x");
         assert_eq!(join_queries("?view=events", ""), "?view=events");
+    }
+
+    #[test]
+    fn the_app_leaves_out_the_language_the_reader_would_get_anyway() {
+        let page = Page {
+            kind: Kind::Events,
+            lang: Some("fr".into()),
+        };
+        let q = page.state().to_query();
+        let lang = |query: &str| State::from_query(query).globals.lang;
+        assert_eq!(
+            lang(&app_query(&q, "", Some("fr"))),
+            None,
+            "a French browser"
+        );
+        assert_eq!(
+            lang(&app_query(&q, "", Some("en"))).as_deref(),
+            Some("fr"),
+            "chosen"
+        );
+        assert_eq!(lang(&app_query(&q, "", None)).as_deref(), Some("fr"));
+        assert_eq!(
+            State::from_query(&app_query(&q, "", Some("fr"))).view,
+            View::Events,
+            "the view stays"
+        );
+        let root = Page::new(Kind::Overview).state().to_query();
+        assert_eq!(app_query(&root, "?q=x", Some("fr")), "?q=x");
     }
 
     #[test]

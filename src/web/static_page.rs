@@ -16,7 +16,8 @@ fn static_root(doc: &Document) -> Option<Element> {
 
 /// Before the app reads its URL. On a static page (`ar/p/uncc.html`), rewrites the URL to the
 /// app's canonical one for that view at the site root (`./?view=process&id=uncc&lang=ar`)
-/// without a new history entry, so the app starts on the same view, fetches from the site root,
+/// (its language left out when the reader's browser asks for it anyway) without a new history
+/// entry, so the app starts on the same view, fetches from the site root,
 /// and its links, reload and back/forward work as anywhere. The page names its state and its way
 /// back to the root (`data-state`, `data-root`), so no path is guessed. A query of the URL's own
 /// is kept after the page's state and wins where they differ; the page's head script has then
@@ -46,7 +47,9 @@ pub fn adopt() {
     let Some(base) = pages::site_root(&path, &back) else {
         return;
     };
-    let url = format!("{base}{}", pages::join_queries(&page_state, &own));
+    let negotiated = crate::i18n::requested(None, &crate::web::intl::preferred_languages());
+    let query = pages::app_query(&page_state, &own, negotiated.as_deref());
+    let url = format!("{base}{query}");
     if let Ok(h) = w.history() {
         let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

@@ -320,3 +320,28 @@ test('an Arabic static page whose app cannot start says so in Arabic', async () 
   assert.ok(await box.locator('button', { hasText: FILES.ar.messages.reload }).isVisible());
   await page.close();
 });
+
+test('a page at the site root sends a reader whose browser asks for French to the French page first', async () => {
+  for (const base of [root.url, sub.url]) {
+    const page = await newPage(browser, { locale: 'fr-FR' });
+    const asked = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await openLive(page, `${base}p/uncc.html`);
+    const at = new URL(base).pathname;
+    assert.ok(asked.includes(`${at}fr/p/uncc.html`), `the French static page was loaded: ${asked.join(' ')}`);
+    assert.equal(await page.locator('main h1').textContent(), text(byId.uncc.name, 'fr'));
+    assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+    // The browser asks for French anyway: the app's URL does not carry it to whoever it is shared with.
+    assert.deepEqual(params(page), { view: 'process', id: 'uncc' });
+    assert.equal(new URL(page.url()).pathname, at);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+  // A browser asking for the default language (or none shipped) stays on the page.
+  const page = await newPage(browser, { locale: 'de-DE' });
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await openLive(page, `${root.url}events.html`);
+  assert.ok(!asked.some((p) => /\/(ar|en|es|fr|ru|zh)\//.test(p)), asked.join(' '));
+  await page.close();
+});

@@ -421,7 +421,7 @@ fn page_html(
             escape(content)
         ));
     }
-    head.push(format!("<script>{HEAD_SCRIPT}</script>"));
+    head.push(format!("<script>{}</script>", head_script(page, &lang)));
     head.push(HEAD_END.to_owned());
     let head = head.join("\n  ");
     let at = html.find("</head>").ok_or(Error::Template("no </head>"))?;
@@ -440,7 +440,27 @@ fn page_html(
 /// dataset, an embed, a pinned today), which this page's content may not show. Its content is
 /// then hidden and the app draws the page as it always has; the failure script shows it again
 /// if the app cannot start.
-const HEAD_SCRIPT: &str = "if(location.search){var h=document.documentElement;h.removeAttribute('data-static');h.setAttribute('data-stale','')}";
+const STALE_SCRIPT: &str = "if(location.search){var h=document.documentElement;h.removeAttribute('data-static');h.setAttribute('data-stale','')}";
+
+/// The head script of `page`, in `lang`. A page at the site root (no language chosen) also
+/// sends a reader whose browser asks for another interface language to the same page in it,
+/// before anything is drawn, so a French reader reads French from the first paint instead of
+/// English until the app starts. The rule is `i18n::requested`'s: the first of the browser's
+/// languages whose primary subtag is an interface language. Without JavaScript, or for a
+/// crawler asking for the default language, the page stays.
+fn head_script(page: &Page, lang: &str) -> String {
+    if page.lang.is_some() {
+        return STALE_SCRIPT.to_owned();
+    }
+    let langs: Vec<String> = i18n::LANGUAGES.iter().map(|l| format!("'{l}'")).collect();
+    format!(
+        "{STALE_SCRIPT}else{{var L=[{}],n=navigator.languages||[navigator.language];         for(var i=0;i<n.length;i++){{var p=String(n[i]).split('-')[0].toLowerCase();         if(L.indexOf(p)>=0){{if(p!=='{}')location.replace('{}'+p+'/{}'+location.hash);break}}}}}}",
+        langs.join(","),
+        primary_lang(lang),
+        page.root(),
+        page.kind.file()
+    )
+}
 
 /// After the static content: if the app cannot start (its loader or wasm fails to download,
 /// the browser lacks WebAssembly, or nothing has started after a long wait), the static content
@@ -496,6 +516,7 @@ fn sitemap(home: &str, all: &[Page]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use process_tracker::core::model::Id;
 
     const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"description\" content=\"x\">\n  <title>T</title>\n  <script>preload.href = 'data/un-cyber-processes.json';</script>\n  <link rel=\"stylesheet\" href=\"./main.css\"/>\n</head>\n<body>\n  <noscript>\n    <p>old</p>\n  </noscript>\n</body>\n</html>\n";
 
@@ -624,6 +645,28 @@ mod tests {
         )
         .expect("page");
         assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn only_pages_at_the_root_send_readers_to_their_language() {
+        let process = Page::new(Kind::Process(Id::parse("uncc").expect("id")));
+        let script = head_script(&process, "en");
+        assert!(
+            script.contains("location.replace('../'+p+'/p/uncc.html'+location.hash)"),
+            "{script}"
+        );
+        assert!(
+            script.contains("if(p!=='en')"),
+            "the page's own language stays"
+        );
+        for l in i18n::LANGUAGES {
+            assert!(script.contains(&format!("'{l}'")), "{l} is offered");
+        }
+        let french = Page {
+            lang: Some("fr".into()),
+            ..process
+        };
+        assert!(!head_script(&french, "fr").contains("location.replace"));
     }
 
     #[test]
