@@ -4,7 +4,8 @@
     python3 scripts/apply_translations.py            # rewrite the dataset in place
     python3 scripts/apply_translations.py --check    # change nothing; fail if the dataset is not up to date
 
-The table (scripts/i18n_data/translations.json) is kept apart from the dataset so that the facts
+The table (scripts/i18n_data/translations.json, plus one file per language for the records in
+scripts/i18n_data/records/<lang>.json, merged into it) is kept apart from the dataset so that the facts
 and the translations can be edited by different people and the translations re-applied after a
 merge. Each entry carries the default-language text it was translated from: an entry whose source
 no longer matches the dataset is reported as stale and left out, so a corrected English sentence
@@ -24,6 +25,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATASET = ROOT / "public/data/un-cyber-processes.json"
 TABLE = ROOT / "scripts/i18n_data/translations.json"
+RECORDS = ROOT / "scripts/i18n_data/records"
+
+
+def is_entry(v):
+    """A translation entry: the default-language source and its translations, all strings."""
+    return isinstance(v, dict) and v and all(isinstance(x, str) for x in v.values())
+
+
+def merge(into, more, where="table"):
+    """Adds `more` (a per-language records file) to `into`: entries for the same source text gain
+    its languages; anything else is added where `into` has nothing."""
+    if is_entry(into) and is_entry(more):
+        for lang, text in more.items():
+            if lang in into and into[lang] != text:
+                raise ValueError(f"{where}: two translations into {lang}")
+            into[lang] = text
+        return into
+    if isinstance(into, dict) and isinstance(more, dict):
+        for k, v in more.items():
+            into[k] = merge(into[k], v, f"{where}.{k}") if k in into else v
+        return into
+    if isinstance(into, list) and isinstance(more, list) and len(into) == len(more):
+        return [merge(a, b, f"{where}[{i}]") for i, (a, b) in enumerate(zip(into, more))]
+    raise ValueError(f"{where}: the records files disagree on its shape")
 
 
 class Applier:
@@ -137,6 +162,56 @@ def apply(data, table):
         explainer = proc.get("explainer", {})
         for section, blocks in p.get("explainer", {}).items():
             a.blocks(explainer.get(section), blocks, f"process {pid}.explainer.{section}")
+        facts = p.get("key_facts")
+        if facts is not None:
+            current = proc.get("key_facts", [])
+            if len(current) != len(facts):
+                a.problems.append(f"process {pid}.key_facts: {len(current)} in the dataset, {len(facts)} in the table")
+            else:
+                for i, (fact, entry) in enumerate(zip(current, facts)):
+                    if entry is not None:
+                        a.text(fact, "text", entry, f"process {pid}.key_facts[{i}]")
+
+    events = by_id(data.get("events", []))
+    for eid, e in table.get("events", {}).items():
+        ev = events.get(eid)
+        if ev is None:
+            a.problems.append(f"event {eid}: not in the dataset")
+            continue
+        for key in ("title", "summary", "outcome"):
+            if key in e:
+                a.text(ev, key, e[key], f"event {eid}.{key}")
+        for key, entry in e.get("location", {}).items():
+            a.text(ev.get("location", {}), key, entry, f"event {eid}.location.{key}")
+
+    resources = by_id(data.get("resources", []))
+    for rid, r in table.get("resources", {}).items():
+        res = resources.get(rid)
+        if res is None:
+            a.problems.append(f"resource {rid}: not in the dataset")
+            continue
+        if "summary" in r:
+            a.text(res, "summary", r["summary"], f"resource {rid}.summary")
+
+    figures = by_id(data.get("figures", []))
+    for fid, f in table.get("figures", {}).items():
+        fig = figures.get(fid)
+        if fig is None:
+            a.problems.append(f"figure {fid}: not in the dataset")
+            continue
+        if "label" in f:
+            a.text(fig, "label", f["label"], f"figure {fid}.label")
+        if "target_label" in f:
+            a.text(fig.get("target", {}), "label", f["target_label"], f"figure {fid}.target.label")
+        notes = f.get("notes")
+        if notes is not None:
+            points = fig.get("points", [])
+            if len(points) != len(notes):
+                a.problems.append(f"figure {fid}.notes: {len(points)} points in the dataset, {len(notes)} in the table")
+            else:
+                for i, (point, entry) in enumerate(zip(points, notes)):
+                    if entry is not None:
+                        a.text(point, "note", entry, f"figure {fid}.points[{i}].note")
     return a
 
 
@@ -154,6 +229,9 @@ def main():
         before = args.dataset.read_text(encoding="utf-8")
         data = json.loads(before)
         table = json.loads(args.table.read_text(encoding="utf-8"))
+        records_dir = args.table.parent / "records"
+        for f in sorted(records_dir.glob("*.json")) if records_dir.is_dir() else []:
+            table = merge(table, json.loads(f.read_text(encoding="utf-8")), f.name)
     except (OSError, ValueError) as e:
         print(f"cannot read input: {e}", file=sys.stderr)
         return 2
