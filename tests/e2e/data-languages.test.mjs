@@ -52,10 +52,11 @@ test('the overview in Arabic and Chinese shows the dataset title and short names
 
 test('text with no translation shows in the dataset language, marked with its lang and dir', async () => {
   const page = await newPage(browser);
-  await open(page, root.url, '?view=events&lang=ar');
-  // Computed from the data: an event whose title has no Arabic, and one whose title has.
-  const untranslated = data.events.find((e) => typeof e.title === 'string' || !e.title.ar);
-  const title = page.locator(`.event[data-event="${untranslated.id}"] .event__title`);
+  await open(page, root.url, '?view=resources&lang=ar');
+  // Computed from the data: a resource whose title (the publication's own) has no Arabic.
+  const untranslated = data.resources.find((r) => typeof r.title === 'string' || !r.title.ar);
+  assert.ok(untranslated, 'the dataset has an untranslated title');
+  const title = page.locator(`.resource[data-resource="${untranslated.id}"] .resource__title`);
   assert.equal(await title.getAttribute('lang'), data.meta.default_lang);
   assert.equal(await title.getAttribute('dir'), 'ltr');
   assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');

@@ -65,6 +65,9 @@ test('without JavaScript every static page shows its content and metadata', asyn
   }
   await page.goto(root.url + 'events.html');
   assert.ok(await page.locator('.explore__filters .static-note').isVisible(), 'says filters need JavaScript');
+  // The blocks that hold the place of the app's download buttons take no room without JavaScript.
+  assert.ok(await page.locator('#static .downloads').count(), 'the page has a downloads block');
+  assert.equal(await page.locator('#static .downloads').evaluate((e) => e.getBoundingClientRect().height), 0);
   await shot(page, 'static-events-nojs');
   await page.context().close();
 });

@@ -422,10 +422,10 @@ fn page_html(
         ));
     }
     head.push(format!("<script>{}</script>", head_script(page, &lang)));
+    // With JavaScript the app's buttons replace the invisible blocks that hold their place
+    // (`#static .js-only`); without it they would only leave a gap.
+    head.push("<noscript><style>.js-only{display:none}</style></noscript>".to_owned());
     head.push(HEAD_END.to_owned());
-    let head = head.join("\n  ");
-    let at = html.find("</head>").ok_or(Error::Template("no </head>"))?;
-    html.insert_str(at, &format!("\n  {head}\n"));
 
     let content = format!(
         "{BODY_START}\n  <noscript><p class=\"noscript static-note\">{}</p></noscript>\n  {body}\n  <script>{FAIL_SCRIPT}</script>\n  {BODY_END}",
@@ -433,6 +433,10 @@ fn page_html(
     );
     html = replace_span(&html, "<noscript>", "</noscript>", &content)
         .ok_or(Error::Template("no <noscript> in <body> to replace"))?;
+    // After the body's <noscript> is replaced: the head adds a <noscript> of its own.
+    let head = head.join("\n  ");
+    let at = html.find("</head>").ok_or(Error::Template("no </head>"))?;
+    html.insert_str(at, &format!("\n  {head}\n"));
     Ok(html)
 }
 
@@ -542,6 +546,15 @@ mod tests {
         assert!(html.contains("'../data/un-cyber-processes.json'"));
         assert!(html.contains("data-static=\"\""));
         assert!(!html.contains("<p>old</p>"), "the old noscript note goes");
+        let (head, body) = html.split_once("</head>").expect("a head");
+        assert!(
+            body.contains("<div id=\"static\">") && !head.contains("id=\"static\""),
+            "the content is in the body"
+        );
+        assert!(
+            head.contains("<noscript><style>"),
+            "the head's own noscript"
+        );
         // No site address: no canonical URL and no image (og:image must be absolute).
         assert!(!html.contains("rel=\"canonical\""));
         assert!(!html.contains("og:image"));
