@@ -157,7 +157,7 @@ test('an event opens in a dialog with its own URL, and Back closes it', async ()
   const dialog = page.locator('dialog.event-dialog');
   await dialog.waitFor({ state: 'visible' });
   assert.equal(params(page).event, 'oewg2-s11');
-  assert.equal(await dialog.locator('h2').textContent(), ev.title);
+  assert.equal(await dialog.locator('h2').textContent(), text(ev.title));
   await page.goBack();
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(params(page).event, undefined);
