@@ -107,6 +107,14 @@ impl Dataset {
         self.t(p.short_name.as_ref().unwrap_or(&p.name))
     }
 
+    /// A process's short name in the reading language, where it says something its name does
+    /// not: `None` without one, or where a translation has no shorter form than the name.
+    pub fn short_name(&self, p: usize) -> Option<&str> {
+        let p = &self.catalog.processes[p];
+        let short = self.t(p.short_name.as_ref()?);
+        (short != self.t(&p.name)).then_some(short)
+    }
+
     /// The dataset's own label for a facet option (a process, tag or kind); `None` for values
     /// the interface names itself (years, countries, languages, tense, tentative).
     pub fn option_label(&self, key: FacetKey, value: &Value, resources: bool) -> Option<&str> {
@@ -128,6 +136,23 @@ impl Dataset {
 mod tests {
     use super::*;
     use crate::core::synth;
+
+    #[test]
+    fn a_short_name_the_same_as_the_name_in_a_language_is_not_repeated() {
+        let json = r#"{"schema_version":1,"meta":{"title":"T","default_lang":"en","reviewed":"2026-01-01","publisher":{"name":"P"},"license":{"name":"L"}},
+            "taxonomies":[],"event_kinds":[],"resource_kinds":[],"events":[],"resources":[],
+            "processes":[{"id":"uncc","name":{"en":"UN Convention against Cybercrime","zh":"联合国打击网络犯罪公约"},
+              "short_name":{"en":"UNCC","zh":"联合国打击网络犯罪公约"},"summary":"S","tags":[],"sources":[{"url":"https://example.org/"}]},
+             {"id":"plain","name":"Plain","summary":"S","tags":[],"sources":[{"url":"https://example.org/"}]}]}"#;
+        let d = Dataset::load(json, "x.json", None).expect("loads");
+        assert_eq!(d.short_name(0), Some("UNCC"));
+        assert_eq!(
+            d.in_lang(Some("zh")).short_name(0),
+            None,
+            "no shorter form in Chinese"
+        );
+        assert_eq!(d.short_name(1), None, "none at all");
+    }
 
     #[test]
     fn a_language_switch_keeps_the_catalog_and_rebuilds_only_search() {

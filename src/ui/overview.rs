@@ -119,7 +119,7 @@ fn ProcessCard(data: Arc<Data>, index: usize) -> impl IntoView {
                 <h3 id=heading_id.clone()>
                     <Link to=to>{name}</Link>
                 </h3>
-                {p.short_name.is_some().then(|| view! { <p class="card__full-name">{data.t(&p.name).to_owned()}</p> })}
+                {data.short_name(index).is_some().then(|| view! { <p class="card__full-name">{data.t(&p.name).to_owned()}</p> })}
                 {p.start.map(|s| view! { <p class="card__period muted"><When start=s end=p.end/></p> })}
                 {parent.map(|n| view! { <p class="card__lineage muted">{fill(t.part_of, &[("name", &n)])}</p> })}
                 <p class="card__summary">{in_lang(&data, &p.summary)} {(!p.confirmed).then(|| view! { " " <Unconfirmed/> })}</p>

@@ -170,7 +170,7 @@ fn Explainer(data: Arc<Data>, index: usize) -> impl IntoView {
             </nav>
             <header class="page-head">
                 <h1>{data.t(&p.name).to_owned()}</h1>
-                {p.short_name.as_ref().map(|s| view! { <p class="muted">{data.t(s).to_owned()}</p> })}
+                {data.short_name(index).map(|s| view! { <p class="muted">{s.to_owned()}</p> })}
                 {p.start.map(|s| view! { <p class="muted"><When start=s end=p.end/></p> })}
                 <p class="lead">{in_lang(&data, &p.summary)} {(!p.confirmed).then(|| view! { " " <Unconfirmed/> })}</p>
                 <dl class="tag-defs">{tags}</dl>

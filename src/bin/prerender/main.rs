@@ -156,9 +156,7 @@ fn previews(dist: &Path, data: &Dataset) -> Result<bool, Error> {
             let period = p
                 .start
                 .map(|s| dates::span(s, p.end, dates::Style::Short, locale));
-            let short = p.short_name.as_ref().map(|n| local.t(n));
-            // A short name the same as the name (some translations have none shorter) says nothing.
-            let short = short.filter(|s| *s != local.t(&p.name));
+            let short = local.short_name(i);
             let sub: Vec<&str> = [short, period.as_deref()].into_iter().flatten().collect();
             let svg = og::svg(site, local.t(&p.name), &sub.join(" · "), script, escape);
             match painter.png(&svg) {
