@@ -402,11 +402,20 @@ fn page_html(
         ("og:site_name", site),
         ("og:title", &title),
         ("og:description", &description),
-        ("og:locale", &lang),
+        ("og:locale", og_locale(&lang)),
     ] {
         head.push(format!(
             "<meta property=\"{property}\" content=\"{}\">",
             escape(content)
+        ));
+    }
+    for other in i18n::LANGUAGES
+        .iter()
+        .filter(|l| **l != primary_lang(&lang))
+    {
+        head.push(format!(
+            "<meta property=\"og:locale:alternate\" content=\"{}\">",
+            og_locale(other)
         ));
     }
     for (name, content) in [
@@ -480,6 +489,20 @@ addEventListener('error',function(e){var t=e.target;if(e instanceof ErrorEvent||
 addEventListener('unhandledrejection',fail);
 timer=setTimeout(fail,45000);
 addEventListener('TrunkApplicationStarted',function(){clearTimeout(timer)});})();"#;
+
+/// Open Graph names a locale as `language_TERRITORY`; the territory is the one each language's
+/// UN text is usually written for. Other languages pass through as their tag.
+fn og_locale(lang: &str) -> &str {
+    match primary_lang(lang) {
+        "ar" => "ar_AR",
+        "en" => "en_GB",
+        "es" => "es_ES",
+        "fr" => "fr_FR",
+        "ru" => "ru_RU",
+        "zh" => "zh_CN",
+        _ => lang,
+    }
+}
 
 /// The same page in every interface language, and (`x-default`) with none chosen, where the app
 /// picks the reader's language.
@@ -615,6 +638,12 @@ mod tests {
         let local = d.in_lang(Some("ar"));
         let html = page_html(TEMPLATE, &local, &page, "", true).expect("page");
         assert!(html.contains("<html lang=\"ar\" dir=\"rtl\""));
+        assert!(html.contains("<meta property=\"og:locale\" content=\"ar_AR\">"));
+        assert!(html.contains("<meta property=\"og:locale:alternate\" content=\"zh_CN\">"));
+        assert!(
+            !html.contains("og:locale:alternate\" content=\"ar_AR"),
+            "not itself"
+        );
         assert!(html.contains("href=\"../../main.css\""));
         assert!(html.contains("'../../data/un-cyber-processes.json'"));
         let title = i18n::messages("ar").about_title;
