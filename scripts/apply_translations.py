@@ -95,6 +95,15 @@ class Applier:
             container[key] = merged
         self.applied += 1
 
+    def each(self, records, key, entries, where):
+        """Field `key` of each of `records`, from `entries` matched by position (`None`: none)."""
+        if len(records) != len(entries):
+            self.problems.append(f"{where}: {len(records)} in the dataset, {len(entries)} in the table")
+            return
+        for i, (record, entry) in enumerate(zip(records, entries)):
+            if entry is not None:
+                self.text(record, key, entry, f"{where}[{i}].{key}")
+
     def blocks(self, current, entry, where):
         """An explainer section: paragraphs and {"list": [...]} blocks, matched one to one."""
         if not isinstance(current, list) or len(current) != len(entry):
@@ -162,15 +171,8 @@ def apply(data, table):
         explainer = proc.get("explainer", {})
         for section, blocks in p.get("explainer", {}).items():
             a.blocks(explainer.get(section), blocks, f"process {pid}.explainer.{section}")
-        facts = p.get("key_facts")
-        if facts is not None:
-            current = proc.get("key_facts", [])
-            if len(current) != len(facts):
-                a.problems.append(f"process {pid}.key_facts: {len(current)} in the dataset, {len(facts)} in the table")
-            else:
-                for i, (fact, entry) in enumerate(zip(current, facts)):
-                    if entry is not None:
-                        a.text(fact, "text", entry, f"process {pid}.key_facts[{i}]")
+        if "key_facts" in p:
+            a.each(proc.get("key_facts", []), "text", p["key_facts"], f"process {pid}.key_facts")
 
     events = by_id(data.get("events", []))
     for eid, e in table.get("events", {}).items():
@@ -203,15 +205,8 @@ def apply(data, table):
             a.text(fig, "label", f["label"], f"figure {fid}.label")
         if "target_label" in f:
             a.text(fig.get("target", {}), "label", f["target_label"], f"figure {fid}.target.label")
-        notes = f.get("notes")
-        if notes is not None:
-            points = fig.get("points", [])
-            if len(points) != len(notes):
-                a.problems.append(f"figure {fid}.notes: {len(points)} points in the dataset, {len(notes)} in the table")
-            else:
-                for i, (point, entry) in enumerate(zip(points, notes)):
-                    if entry is not None:
-                        a.text(point, "note", entry, f"figure {fid}.points[{i}].note")
+        if "notes" in f:
+            a.each(fig.get("points", []), "note", f["notes"], f"figure {fid}.points")
     return a
 
 
