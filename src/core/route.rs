@@ -102,6 +102,19 @@ pub const EMBED_KEYS: [&str; 8] = [
     "q", "from", "to", "theme", "accent", "lang", "data", "today",
 ];
 
+/// The keys `State::from_query` reads besides the facets' (`facet::DIMS`). A query holding
+/// none of these and none of the facets' keys (`?utm_source=…`, `?fbclid=…`) names the default
+/// state: the static pages' head script keeps their content for such a URL.
+pub const OTHER_KEYS: [&str; 15] = [
+    "view", "id", "from", "to", "q", "event", "zoom", "at", "today", "data", "embed", "theme",
+    "accent", "lang", "frame",
+];
+
+/// Every key a URL's query can set the state with.
+pub fn state_keys() -> impl Iterator<Item = &'static str> {
+    DIMS.iter().map(|s| s.key).chain(OTHER_KEYS)
+}
+
 impl State {
     /// A fresh state for `view`, keeping only the global settings.
     pub fn goto(&self, view: View) -> State {

@@ -274,3 +274,60 @@ fn embed_js_accepts_exactly_the_vocabulary() {
         "embed.js maps data-process itself"
     );
 }
+
+/// The static pages' head script tells a URL that names a state from one that only carries
+/// tracking tags by `state_keys`: every key the canonical query writes must be in it, and a
+/// query of other keys must read as the default state.
+#[test]
+fn state_keys_name_every_key_the_query_writes_and_nothing_else_changes_the_state() {
+    let keys: Vec<&str> = state_keys().collect();
+    let mut r = Rng(11);
+    for _ in 0..500 {
+        let q = random_state(&mut r).to_query();
+        for (k, _) in pairs(&q) {
+            assert!(
+                keys.contains(&k.as_str()),
+                "{k} (in {q}) is not in state_keys"
+            );
+        }
+    }
+    for q in [
+        "?utm_source=x&utm_medium=y",
+        "?fbclid=abc",
+        "?ref=home&views=2&ids=3",
+    ] {
+        assert_eq!(State::from_query(q), State::default(), "{q}");
+    }
+    // And each listed key does change some state (none is listed for nothing).
+    let samples = [
+        ("view", "events"),
+        ("id", "uncc"),
+        ("from", "2020"),
+        ("to", "2021"),
+        ("q", "x"),
+        ("event", "e1"),
+        ("zoom", "year"),
+        ("at", "2020"),
+        ("today", "2020-01-01"),
+        ("data", "https://example.org/d.json"),
+        ("embed", "1"),
+        ("theme", "dark"),
+        ("accent", "ff00aa"),
+        ("lang", "fr"),
+        ("frame", "f1"),
+    ];
+    assert_eq!(samples.len(), OTHER_KEYS.len());
+    for (k, v) in samples {
+        assert!(OTHER_KEYS.contains(&k));
+        let q = if k == "id" {
+            format!("view=process&id={v}")
+        } else {
+            format!("{k}={v}")
+        };
+        assert_ne!(
+            State::from_query(&q),
+            State::default(),
+            "{k}={v} changes nothing"
+        );
+    }
+}

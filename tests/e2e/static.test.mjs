@@ -348,3 +348,29 @@ test('a page at the site root sends a reader whose browser asks for French to th
   assert.ok(!asked.some((p) => /\/(ar|en|es|fr|ru|zh)\//.test(p)), asked.join(' '));
   await page.close();
 });
+
+test('a link shared with tracking tags keeps its static content; a query naming a state hides it', async () => {
+  const page = await newPage(browser);
+  // Hold the wasm, so what shows is the static page alone.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/*.wasm', async (r) => {
+    await held;
+    await r.continue();
+  });
+  await page.goto(`${root.url}p/uncc.html?fbclid=abc&utm_source=social`);
+  await page.waitForSelector('#static main h1');
+  assert.ok(await page.locator('#static main h1').isVisible(), 'the explainer shows before the app');
+  assert.equal(await page.locator('html').getAttribute('data-stale'), null);
+  await page.goto(`${root.url}p/uncc.html?view=events`);
+  assert.equal(await page.locator('html').getAttribute('data-stale'), '', 'a state of its own: hidden');
+  assert.equal(await page.locator('#static main h1').isVisible(), false);
+  release();
+  // Once the app runs, the first link is the explainer and the second the events list.
+  await openLive(page, `${root.url}p/uncc.html?fbclid=abc`);
+  assert.equal(params(page).view, 'process');
+  await openLive(page, `${root.url}p/uncc.html?view=events`);
+  await page.waitForSelector('.page--events');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

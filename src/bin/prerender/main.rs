@@ -18,6 +18,7 @@ use process_tracker::core::dataset::Dataset;
 use process_tracker::core::issue::LoadError;
 pub use process_tracker::core::markup::escape;
 use process_tracker::core::pages::{self, Kind, Page};
+use process_tracker::core::route;
 use process_tracker::core::text::{is_rtl, primary_lang};
 use process_tracker::i18n::{self, dates};
 use process_tracker::ui::prerender;
@@ -447,11 +448,18 @@ fn page_html(
     Ok(html)
 }
 
-/// Before the body is parsed: a URL with a query names a state of its own (a filter, a partner
-/// dataset, an embed, a pinned today), which this page's content may not show. Its content is
-/// then hidden and the app draws the page as it always has; the failure script shows it again
-/// if the app cannot start.
-const STALE_SCRIPT: &str = "if(location.search){var h=document.documentElement;h.removeAttribute('data-static');h.setAttribute('data-stale','')}";
+/// Before the body is parsed: a URL whose query names a state of its own (a filter, a partner
+/// dataset, an embed, a pinned today) may show something this page's content does not. Its
+/// content is then hidden and the app draws the page as it always has; the failure script shows
+/// it again if the app cannot start. A query of other keys only (a link shared with
+/// `?utm_source=…` or `?fbclid=…`) names this page's own state: its content stays.
+fn stale_script() -> String {
+    let keys: Vec<&str> = route::state_keys().collect();
+    format!(
+        "if(/[?&]({})=/.test(location.search)){{var h=document.documentElement;h.removeAttribute('data-static');h.setAttribute('data-stale','')}}",
+        keys.join("|")
+    )
+}
 
 /// The head script of `page`, in `lang`. A page at the site root (no language chosen) also
 /// sends a reader whose browser asks for another interface language to the same page in it,
@@ -460,12 +468,13 @@ const STALE_SCRIPT: &str = "if(location.search){var h=document.documentElement;h
 /// languages whose primary subtag is an interface language. Without JavaScript, or for a
 /// crawler asking for the default language, the page stays.
 fn head_script(page: &Page, lang: &str) -> String {
+    let stale = stale_script();
     if page.lang.is_some() {
-        return STALE_SCRIPT.to_owned();
+        return stale;
     }
     let langs: Vec<String> = i18n::LANGUAGES.iter().map(|l| format!("'{l}'")).collect();
     format!(
-        "{STALE_SCRIPT}else{{var L=[{}],n=navigator.languages||[navigator.language];         for(var i=0;i<n.length;i++){{var p=String(n[i]).split('-')[0].toLowerCase();         if(L.indexOf(p)>=0){{if(p!=='{}')location.replace('{}'+p+'/{}'+location.hash);break}}}}}}",
+        "{stale}else{{var L=[{}],n=navigator.languages||[navigator.language];for(var i=0;i<n.length;i++){{var p=String(n[i]).split('-')[0].toLowerCase();if(L.indexOf(p)>=0){{if(p!=='{}')location.replace('{}'+p+'/{}'+location.search+location.hash);break}}}}}}",
         langs.join(","),
         primary_lang(lang),
         page.root(),
@@ -692,9 +701,17 @@ mod tests {
         let process = Page::new(Kind::Process(Id::parse("uncc").expect("id")));
         let script = head_script(&process, "en");
         assert!(
-            script.contains("location.replace('../'+p+'/p/uncc.html'+location.hash)"),
+            script
+                .contains("location.replace('../'+p+'/p/uncc.html'+location.search+location.hash)"),
             "{script}"
         );
+        // The content is hidden for a query naming a state, by every key that can.
+        let group = script
+            .split_once("[?&](")
+            .and_then(|(_, rest)| rest.split_once(")=/"))
+            .map(|(g, _)| g.split('|').collect::<Vec<_>>())
+            .expect("the keys' pattern");
+        assert_eq!(group, route::state_keys().collect::<Vec<_>>());
         assert!(
             script.contains("if(p!=='en')"),
             "the page's own language stays"
