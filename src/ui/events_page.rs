@@ -32,7 +32,12 @@ pub fn EventsPage(data: Arc<Data>) -> impl IntoView {
                     {move || t.n_events.format(count())}
                 </p>
                 <p>
-                    <button type="button" class="button button--ghost" on:click=move |_| jump_to_today()>{t.jump_to_today}</button>
+                    // A link to the marker, so it also works on a static page without JavaScript;
+                    // the app scrolls itself and leaves the URL (its state) alone.
+                    <a href="#today" class="button button--ghost" on:click=move |ev: leptos::ev::MouseEvent| {
+                        ev.prevent_default();
+                        jump_to_today();
+                    }>{t.jump_to_today}</a>
                 </p>
                 <Downloads data=data.clone() results=results/>
                 <Subscribe name="upcoming".to_owned() label=t.subscribe_upcoming/>

@@ -65,6 +65,10 @@ test('without JavaScript every static page shows its content and metadata', asyn
   }
   await page.goto(root.url + 'events.html');
   assert.ok(await page.locator('.explore__filters .static-note').isVisible(), 'says filters need JavaScript');
+  // "Jump to today" is a link to the marker, so it works without JavaScript too.
+  await page.locator('.page-head a', { hasText: 'Jump to today' }).click();
+  assert.equal(new URL(page.url()).hash, '#today');
+  assert.ok(await page.locator('#today').isVisible());
   // The blocks that hold the place of the app's download buttons take no room without JavaScript.
   assert.ok(await page.locator('#static .downloads').count(), 'the page has a downloads block');
   assert.equal(await page.locator('#static .downloads').evaluate((e) => e.getBoundingClientRect().height), 0);
@@ -371,6 +375,20 @@ test('a link shared with tracking tags keeps its static content; a query naming 
   assert.equal(params(page).view, 'process');
   await openLive(page, `${root.url}p/uncc.html?view=events`);
   await page.waitForSelector('.page--events');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('in the app, "Jump to today" scrolls to the marker and leaves the URL as it is', async () => {
+  const page = await newPage(browser, { width: 1280, height: 700 });
+  await openLive(page, `${root.url}events.html`);
+  const before = page.url();
+  await page.locator('.page-head a', { hasText: 'Jump to today' }).click();
+  await page.waitForFunction(() => {
+    const r = document.getElementById('today')?.getBoundingClientRect();
+    return r && r.top >= 0 && r.bottom <= innerHeight;
+  });
+  assert.equal(page.url(), before, 'no #today added to the app URL');
   assert.deepEqual(page.problems, []);
   await page.close();
 });
