@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use process_tracker::core::dataset::Dataset;
-use process_tracker::core::pages::{Kind, Page};
+use process_tracker::core::pages::{self, Kind, Page};
 use process_tracker::i18n;
 use process_tracker::ui::prerender::render;
 use std::collections::BTreeSet;
@@ -39,27 +39,17 @@ fn set(v: impl IntoIterator<Item = String>) -> BTreeSet<String> {
     v.into_iter().collect()
 }
 
-fn kinds(d: &Dataset) -> Vec<Kind> {
-    let mut all = vec![Kind::Overview, Kind::Events, Kind::Resources, Kind::About];
-    all.extend(
-        d.catalog
-            .processes
-            .iter()
-            .map(|p| Kind::Process(p.id.clone())),
-    );
-    all
+/// Every page at the site root and in every interface language (as the build writes them).
+fn every_page(d: &Dataset) -> Vec<Page> {
+    pages::every_page(d.catalog.processes.iter().map(|p| &p.id), &i18n::LANGUAGES)
 }
 
-/// Every page at the site root and in every interface language.
-fn every_page(d: &Dataset) -> Vec<Page> {
-    let langs = std::iter::once(None).chain(i18n::LANGUAGES.iter().map(|l| Some(l.to_string())));
-    langs
-        .flat_map(|lang| {
-            kinds(d).into_iter().map(move |kind| Page {
-                kind,
-                lang: lang.clone(),
-            })
-        })
+/// What the pages show, once each: the kinds of the pages at the site root.
+fn kinds(d: &Dataset) -> Vec<Kind> {
+    every_page(d)
+        .into_iter()
+        .filter(|p| p.lang.is_none())
+        .map(|p| p.kind)
         .collect()
 }
 

@@ -115,6 +115,23 @@ impl Page {
     }
 }
 
+/// Every static page for the processes `ids`: the overview, each explainer, the lists and
+/// About, at the site root (no language chosen) and then in each of `langs`.
+pub fn every_page<'a>(ids: impl IntoIterator<Item = &'a Id>, langs: &[&str]) -> Vec<Page> {
+    let mut kinds = vec![Kind::Overview];
+    kinds.extend(ids.into_iter().map(|id| Kind::Process(id.clone())));
+    kinds.extend([Kind::Events, Kind::Resources, Kind::About]);
+    let folders = std::iter::once(None).chain(langs.iter().map(|l| Some(l.to_string())));
+    folders
+        .flat_map(|lang| {
+            kinds.iter().map(move |kind| Page {
+                kind: kind.clone(),
+                lang: lang.clone(),
+            })
+        })
+        .collect()
+}
+
 /// The link from static page `from` to `to`: the static page of `to` if it has one, else the
 /// app's own URL (which needs JavaScript) at the site root.
 pub fn href(from: &Page, to: &State, langs: &[&str]) -> String {
@@ -208,6 +225,24 @@ mod tests {
             }
         }
         all
+    }
+
+    #[test]
+    fn every_kind_of_page_is_written_once_per_folder() {
+        let ids = [id("a"), id("b")];
+        let all = super::every_page(&ids, &LANGS);
+        assert_eq!(all.len(), 6 * (1 + LANGS.len()));
+        let paths: std::collections::BTreeSet<String> = all.iter().map(Page::path).collect();
+        assert_eq!(paths.len(), all.len(), "no path twice");
+        for p in [
+            "index.html",
+            "p/a.html",
+            "ar/p/b.html",
+            "en/about.html",
+            "resources.html",
+        ] {
+            assert!(paths.contains(p), "{p}");
+        }
     }
 
     #[test]

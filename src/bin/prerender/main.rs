@@ -69,7 +69,8 @@ fn read(path: &Path) -> Result<String, Error> {
     })
 }
 
-fn write(path: &Path, text: &str) -> Result<(), Error> {
+/// Writes `contents` (a page's text or an image's bytes) at `path`, making its folder.
+fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), Error> {
     let io = |source| Error::Io {
         path: path.to_owned(),
         source,
@@ -77,7 +78,7 @@ fn write(path: &Path, text: &str) -> Result<(), Error> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(io)?;
     }
-    std::fs::write(path, text).map_err(io)
+    std::fs::write(path, contents).map_err(io)
 }
 
 fn build_date() -> Result<NaiveDate, Error> {
@@ -102,12 +103,14 @@ fn run() -> Result<(), Error> {
     let data = Dataset::load(&text, DATA, None)?;
     let today = build_date()?;
     let all = every_page(&data);
-    let images = previews(&dist, &data)?;
-    for page in &all {
-        let local = Arc::new(data.in_lang(page.lang.as_deref()));
-        let body = without_style_attributes(&prerender::render(local.clone(), page, today));
-        let html = page_html(&template, &local, page, &body, images)?;
-        write(&dist.join(page.path()), &html)?;
+    let locals = in_every_language(&data);
+    let images = previews(&dist, &locals)?;
+    for (lang, local) in &locals {
+        for page in all.iter().filter(|p| p.lang.as_deref() == *lang) {
+            let body = without_style_attributes(&prerender::render(local.clone(), page, today));
+            let html = page_html(&template, local, page, &body, images)?;
+            write(&dist.join(page.path()), &html)?;
+        }
     }
     println!(
         "prerender: {} pages as of {today} ({} processes, {} languages)",
@@ -118,11 +121,11 @@ fn run() -> Result<(), Error> {
     match &data.catalog.meta.home {
         Some(home) => {
             let home = home.as_str();
-            write(&dist.join("sitemap.xml"), &sitemap(home, &all))?;
+            write(&dist.join("sitemap.xml"), sitemap(home, &all))?;
             let base = home.split(['?', '#']).next().unwrap_or(home);
             write(
                 &dist.join("robots.txt"),
-                &format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
+                format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
             )?;
         }
         None => eprintln!(
@@ -136,7 +139,7 @@ fn run() -> Result<(), Error> {
 /// Writes the preview of every process for the pages at the site root and in every interface
 /// language; `false` (with a warning) where this machine cannot draw them, so the pages then
 /// name no image.
-fn previews(dist: &Path, data: &Dataset) -> Result<bool, Error> {
+fn previews(dist: &Path, locals: &[(Option<&str>, Arc<Dataset>)]) -> Result<bool, Error> {
     let painter = match og::Painter::new() {
         Ok(p) => p,
         Err(e) => {
@@ -144,9 +147,7 @@ fn previews(dist: &Path, data: &Dataset) -> Result<bool, Error> {
             return Ok(false);
         }
     };
-    let langs = std::iter::once(None).chain(i18n::LANGUAGES.iter().copied().map(Some));
-    for lang in langs {
-        let local = data.in_lang(lang);
+    for (lang, local) in locals {
         let site = local.t(&local.catalog.meta.title);
         let locale = dates::intl_locale(&local.lang);
         let script = og::Script {
@@ -161,7 +162,7 @@ fn previews(dist: &Path, data: &Dataset) -> Result<bool, Error> {
             let sub: Vec<&str> = [short, period.as_deref()].into_iter().flatten().collect();
             let svg = og::svg(site, local.t(&p.name), &sub.join(" · "), script, escape);
             match painter.png(&svg) {
-                Ok(png) => write_bytes(&dist.join(og_path(lang, p.id.as_str())), &png)?,
+                Ok(png) => write(&dist.join(og_path(*lang, p.id.as_str())), png)?,
                 Err(e) => {
                     eprintln!(
                         "prerender: warning: no preview image for {}: {e}",
@@ -183,36 +184,18 @@ fn og_path(lang: Option<&str>, id: &str) -> String {
     }
 }
 
-fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let io = |source| Error::Io {
-        path: path.to_owned(),
-        source,
-    };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(io)?;
-    }
-    std::fs::write(path, bytes).map_err(io)
+/// Every static page of `data`, at the site root and in each interface language.
+fn every_page(data: &Dataset) -> Vec<Page> {
+    let ids = data.catalog.processes.iter().map(|p| &p.id);
+    pages::every_page(ids, &i18n::LANGUAGES)
 }
 
-/// Every static page of `data`: the overview, each explainer, the lists and About, at the site
-/// root (no language chosen) and then in each interface language.
-fn every_page(data: &Dataset) -> Vec<Page> {
-    let mut kinds = vec![Kind::Overview];
-    kinds.extend(
-        data.catalog
-            .processes
-            .iter()
-            .map(|p| Kind::Process(p.id.clone())),
-    );
-    kinds.extend([Kind::Events, Kind::Resources, Kind::About]);
-    let langs = std::iter::once(None).chain(i18n::LANGUAGES.iter().map(|l| Some(l.to_string())));
-    langs
-        .flat_map(|lang| {
-            kinds.iter().map(move |kind| Page {
-                kind: kind.clone(),
-                lang: lang.clone(),
-            })
-        })
+/// The dataset as read at the site root (`None`: its default language) and in each interface
+/// language, each built once: a language's search words are rebuilt for it.
+fn in_every_language(data: &Dataset) -> Vec<(Option<&'static str>, Arc<Dataset>)> {
+    std::iter::once(None)
+        .chain(i18n::LANGUAGES.iter().copied().map(Some))
+        .map(|lang| (lang, Arc::new(data.in_lang(lang))))
         .collect()
 }
 
