@@ -12,7 +12,7 @@ export PATH="$HOME/.cargo/bin:$PWD/scripts/node_modules/.bin:$PATH"
 . scripts/wasm-build.sh
 
 raw="$(wasm_target_dir)/wasm32-unknown-unknown/release/process-tracker.wasm"
-shipped=$(ls dist/*.wasm 2>/dev/null | head -1 || true)
+shipped=$(ls dist/process-tracker-*_bg.wasm 2>/dev/null | head -1 || true)
 for f in "$raw" "$shipped"; do
   [ -n "$f" ] && [ -f "$f" ] || { echo "attribute: no ${f:-dist/*.wasm}; run scripts/dev build first" >&2; exit 2; }
 done
@@ -21,7 +21,7 @@ command -v twiggy >/dev/null || { echo "attribute: needs twiggy (cargo install t
 out=target/attribute
 mkdir -p "$out"
 # The same wasm-opt features as index.html gives Trunk.
-features=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
+features=$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html | head -1)
 wasm-bindgen --target web --no-typescript --weak-refs --out-dir "$out" --out-name app "$raw"
 # shellcheck disable=SC2086
 wasm-opt -Oz -g $features "$out/app_bg.wasm" -o "$out/app.names.wasm"

@@ -10,24 +10,27 @@ import { brotliCompressSync, constants } from 'node:zlib';
 export const AIM = 150 * 1024;
 
 /** What the default view downloads: the prerendered overview (`index.html`, not every static
- * page, with the stylesheet inlined), the app's scripts and wasm, and the default dataset (a
- * build that links its stylesheet counts the `.css` too). `embed.js` is not
- * part of it: partners load it on their own pages. */
-const firstView = (f) =>
-  (['.css', '.js', '.wasm'].includes(extname(f)) || f === 'index.html' || f === join('data', 'un-cyber-processes.json'))
-  && f !== 'embed.js' && !f.startsWith('partner');
+ * page, with the stylesheet inlined), the scripts, stylesheets and wasm that page names, and the
+ * default dataset. `embed.js` is not part of it (partners load it on their own pages), nor is
+ * the embed builder's wasm (`embed-builder.html` loads it), as `index.html` names neither. */
+const firstView = (dist) => {
+  const page = readFileSync(join(dist, 'index.html'), 'utf8');
+  const named = new Set([...page.matchAll(/['"]\.\/([\w.-]+\.(?:js|wasm|css))(?:\?[^'"]*)?['"]/g)].map((m) => m[1]));
+  return (f) => named.has(f) || f === 'index.html' || f === join('data', 'un-cyber-processes.json');
+};
 
 export const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 /** `{ rows: [{file, raw, brotli}], total: {raw, brotli} }`, largest first. */
 export function firstViewSizes(dist) {
   const rows = [];
+  const inFirstView = firstView(dist);
   const walk = (rel) => {
     for (const name of readdirSync(join(dist, rel))) {
       const r = join(rel, name);
       if (name.startsWith('.')) continue;
       if (statSync(join(dist, r)).isDirectory()) walk(r);
-      else if (firstView(r)) {
+      else if (inFirstView(r)) {
         const raw = readFileSync(join(dist, r));
         rows.push({ file: r, raw: raw.length, brotli: brotli(raw) });
       }

@@ -1,12 +1,13 @@
-//! The browser entry point: install the panic hook (a panic then shows in the console instead of
-//! vanishing) and mount the app.
+//! The tracker's entry page (`index.html`): install the panic hook (a panic then shows in the
+//! console instead of vanishing) and mount the app with every page but the embed builder, which
+//! has its own (`src/bin/embed-builder.rs`, `core::entry`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    // Before the app reads the URL: a prerendered page's path becomes the app's query URL.
-    process_tracker::web::static_page::adopt();
-    leptos::mount::mount_to_body(process_tracker::ui::App);
+    process_tracker::ui::start(
+        process_tracker::core::entry::Entry::Tracker,
+        process_tracker::ui::pages::tracker,
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

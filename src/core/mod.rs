@@ -6,6 +6,7 @@ pub mod colour;
 pub mod csv;
 pub mod dataset;
 pub mod date;
+pub mod entry;
 mod envelope;
 pub mod export;
 pub mod facet;

@@ -7,6 +7,7 @@
 //! state's query and its way back to the site root (`data-state`, `data-root`), and the app,
 //! when it starts on a static page, turns those back into its own URL.
 
+use super::entry::Entry;
 use super::model::Id;
 use super::route::{State, View};
 
@@ -142,7 +143,13 @@ pub fn href(from: &Page, to: &State, langs: &[&str]) -> String {
             other => other.file(),
         },
         Some(p) => format!("{}{}", from.root(), p.path()),
-        None => format!("{}{}", from.root(), to.to_query()),
+        // A view without a static page: the app's own URL for it, on its entry page.
+        None => format!(
+            "{}{}{}",
+            from.root(),
+            Entry::of(&to.view).file(),
+            to.to_query()
+        ),
     }
 }
 
@@ -344,6 +351,12 @@ mod tests {
         // The app's own URL keeps the language.
         let search = process.state().goto(View::Search);
         assert_eq!(href(&process, &search), "../../?view=search&lang=ar");
+        // The embed builder is an entry page of its own (`core::entry`).
+        let builder = process.state().goto(View::Embed);
+        assert_eq!(
+            href(&process, &builder),
+            "../../embed-builder.html?view=embed&lang=ar"
+        );
     }
 
     #[test]

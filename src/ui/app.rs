@@ -1,12 +1,9 @@
 //! The root: URL state, dataset loading, page chrome, and which page to show.
 
 use super::ctx::{Ctx, Data};
-use super::{
-    about_page, embed_page, event_detail, events_page, load_status, overview, process_page,
-    resources_page, search_page, shell, timeline_page,
-};
+use super::pages::Pages;
+use super::{event_detail, load_status, shell};
 use crate::api::{self, FetchError};
-use crate::core::route::View;
 use crate::web::{history, theme};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,8 +16,22 @@ pub enum LoadState {
     Failed(FetchError),
 }
 
+/// Starts entry page `entry` with its `pages`: a URL naming a view of the other entry goes there
+/// at once (an old `?view=embed` link to the tracker), else the app mounts.
+pub fn start(entry: crate::core::entry::Entry, pages: Pages) {
+    console_error_panic_hook::set_once();
+    history::set_entry(entry);
+    // Before the app reads the URL: a prerendered page's path becomes the app's query URL.
+    crate::web::static_page::adopt();
+    if history::leave_for(&history::current(), true) {
+        return;
+    }
+    leptos::mount::mount_to_body(move || view! { <App pages=pages/> });
+}
+
+/// The app of one entry page, holding `pages` (`ui::pages`).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(pages: Pages) -> impl IntoView {
     let state = RwSignal::new(history::current());
     let _ = window_event_listener(leptos::ev::popstate, move |_| state.set(history::current()));
 
@@ -101,23 +112,7 @@ pub fn App() -> impl IntoView {
             let view = ctx.view;
             let dialog_data = data.clone();
             let data = data.clone();
-            let page = move || {
-                let d = data.clone();
-                match view.get() {
-                    View::Overview => {
-                        overview::Overview(overview::OverviewProps { data: d }).into_any()
-                    }
-                    View::Process(id) => {
-                        view! { <process_page::ProcessPage data=d id=id/> }.into_any()
-                    }
-                    View::Events => view! { <events_page::EventsPage data=d/> }.into_any(),
-                    View::Timeline => view! { <timeline_page::TimelinePage data=d/> }.into_any(),
-                    View::Resources => view! { <resources_page::ResourcesPage data=d/> }.into_any(),
-                    View::Search => view! { <search_page::SearchPage data=d/> }.into_any(),
-                    View::About => view! { <about_page::AboutPage data=d/> }.into_any(),
-                    View::Embed => view! { <embed_page::EmbedPage data=d/> }.into_any(),
-                }
-            };
+            let page = move || pages(view.get(), data.clone());
             view! { {page} <event_detail::EventDialog data=dialog_data/> }.into_any()
         }
     };

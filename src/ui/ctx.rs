@@ -73,6 +73,9 @@ impl Ctx {
     /// Goes to `next`, adding a history entry. A new view starts at the top with focus on its
     /// heading, as a page load would; a filter change leaves focus where it is.
     pub fn go(&self, next: State) {
+        if history::leave_for(&next, false) {
+            return;
+        }
         let new_view = self.state.with_untracked(|s| s.view != next.view);
         history::push(&next);
         self.state.set(next);
@@ -83,6 +86,9 @@ impl Ctx {
 
     /// Changes the state without a history entry (typing in a search box).
     pub fn replace(&self, next: State) {
+        if history::leave_for(&next, true) {
+            return;
+        }
         history::replace(&next);
         self.state.set(next);
     }

@@ -22,6 +22,8 @@ mod link;
 mod load_status;
 mod marks;
 mod overview;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;
 mod process_page;
 mod prose;
 mod resource_item;
@@ -36,6 +38,6 @@ mod timeline_page;
 mod when;
 
 #[cfg(target_arch = "wasm32")]
-pub use app::App;
+pub use app::{start, App};
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

@@ -6,6 +6,7 @@
 use super::ctx::{Ctx, Data};
 use super::{about_page, events_page, overview, process_page, resources_page, shell};
 use crate::core::pages::{Kind, Page};
+use crate::core::route::{State, View};
 use crate::i18n::{dates, fill, Messages};
 use crate::web::history;
 use chrono::NaiveDate;
@@ -32,6 +33,8 @@ pub struct StaticText {
     pub app_failed: &'static str,
     /// For readers with JavaScript off.
     pub noscript: &'static str,
+    /// The embed builder's page, with JavaScript off or the app failed.
+    pub builder_needs_js: &'static str,
 }
 
 /// The static pages' own words, in `lang` (from the message files, like every interface string).
@@ -42,6 +45,7 @@ pub fn static_text(lang: &str) -> StaticText {
         built_on: t.static_built_on,
         app_failed: t.static_app_failed,
         noscript: t.static_noscript,
+        builder_needs_js: t.static_builder_needs_js,
     }
 }
 
@@ -97,6 +101,53 @@ pub fn render(data: Arc<Data>, page: &Page, today: NaiveDate) -> String {
                     {shown}
                     // Last in the page, so nothing above it moves when the app takes over.
                     <p class="static-note muted" title=as_of>{note}</p>
+                </shell::Shell>
+            </div>
+        }
+        .to_html()
+    });
+    drop(owner);
+    html
+}
+
+/// The content of the embed builder's entry page (`embed-builder.html`, `core::entry`) in the
+/// dataset's language: the page chrome, the builder's heading and purpose, and that it needs the
+/// app, which replaces it as on every static page. Its links are the site root's.
+pub fn render_builder(data: Arc<Data>) -> String {
+    let root = Page {
+        kind: Kind::Overview,
+        lang: None,
+    };
+    history::set_page(root.clone(), &crate::i18n::LANGUAGES);
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        let lang = lang(&data, &root);
+        let st = static_text(&lang);
+        let state = RwSignal::new(State::default().goto(View::Embed));
+        let today = NaiveDate::default();
+        let ctx = Ctx::new(
+            state,
+            Memo::new(move |_| today),
+            Memo::new(move |_| lang.clone()),
+        );
+        provide_context(ctx);
+        provide_context(StaticRender);
+        let t: &'static Messages = ctx.messages();
+        let d = data.clone();
+        // No data-state: the builder's own URL names its state, as the site root's does.
+        view! {
+            <div id="static" data-state="" data-root="./">
+                <div class="static-fail" role="alert" hidden>
+                    <p>{st.builder_needs_js}</p>
+                    <p><button type="button" class="button" data-reload="">{t.reload}</button></p>
+                </div>
+                <shell::Shell data=Signal::derive(move || Some(d.clone())) embed=Memo::new(|_| false)>
+                    <div class="page page--embed">
+                        <header class="page-head">
+                            <h1>{t.nav_embed}</h1>
+                            <p class="lead">{t.embed_intro}</p>
+                        </header>
+                    </div>
                 </shell::Shell>
             </div>
         }

@@ -1,18 +1,20 @@
 //! The query string is the app's state. Reading it, writing it (push or replace) and hearing the
 //! back/forward buttons all happen here.
 
+use crate::core::entry::{self, Entry};
 use crate::core::route::State;
+use std::cell::Cell;
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-/// The state the current URL describes.
+/// The state the current URL describes, as this entry page starts it.
 pub fn current() -> State {
     let search = window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    State::from_query(&search)
+    entry::start(RUNNING.with(Cell::get), State::from_query(&search))
 }
 
 thread_local! {
@@ -25,10 +27,42 @@ pub fn path() -> String {
     PATH.with(Clone::clone)
 }
 
-/// The URL of `state` relative to the site root, for `href`s.
+thread_local! {
+    static RUNNING: Cell<Entry> = const { Cell::new(Entry::Tracker) };
+}
+
+/// Which entry page this wasm is (`core::entry`); its `main` says so before anything reads a URL.
+pub fn set_entry(e: Entry) {
+    RUNNING.with(|r| r.set(e));
+}
+
+/// The URL of `state` relative to the site root, for `href`s: on this page, or on the other
+/// entry page when its view is there.
 pub fn href(state: &State) -> String {
-    let q = state.to_query();
-    format!("{}{}", path(), q)
+    entry::href(&path(), RUNNING.with(Cell::get), state)
+}
+
+/// Whether `state`'s view is on this entry page; if not, a move there is a page load.
+fn here(state: &State) -> bool {
+    Entry::of(&state.view) == RUNNING.with(Cell::get)
+}
+
+/// Sends the reader to the other entry page when `state`'s view is there (`replace`: without a
+/// history entry, for a URL that named it). `true` if the page is leaving.
+pub fn leave_for(state: &State, replace: bool) -> bool {
+    if here(state) {
+        return false;
+    }
+    if let Some(w) = window() {
+        let url = href(state);
+        let loc = w.location();
+        let _ = if replace {
+            loc.replace(&url)
+        } else {
+            loc.assign(&url)
+        };
+    }
+    true
 }
 
 /// The absolute URL of `state`, for sharing and embedding.

@@ -2,7 +2,7 @@
 // and list rows are kept and updated in place rather than rebuilt.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, serve, dataset, DIST, TODAY } from './harness.mjs';
+import { launch, newPage, open, serve, dataset, messages, params, DIST, TODAY } from './harness.mjs';
 
 let browser, root;
 before(async () => {
@@ -116,4 +116,62 @@ test('a grown list stays grown while a dialog opens and closes, and starts over 
   await page.locator('#f-when-past').check();
   await page.waitForFunction((n) => document.querySelectorAll('.page--events .events-results .event').length <= n, before);
   assert.deepEqual(page.problems, []);
+});
+
+// The embed builder is an entry page of its own (src/core/entry.rs): its code is not in the
+// tracker's wasm, and moving between the two is a page load with the same URL format.
+const isWasm = (u, name) => new RegExp(`/${name}[^/]*_bg\\.wasm`).test(u);
+
+test('the tracker never downloads the embed builder, and its link there opens the builder page', async () => {
+  const page = await newPage(browser);
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm') || r.url().includes('.wasm?')) wasm.push(r.url()); });
+  await open(page, root.url, '?view=events');
+  await page.waitForSelector('.page--events .event');
+  assert.ok(wasm.some((u) => isWasm(u, 'process-tracker')), `the tracker's wasm: ${wasm}`);
+  assert.ok(!wasm.some((u) => isWasm(u, 'embed-builder')), `no builder wasm: ${wasm}`);
+
+  const link = page.locator('.site-footer a', { hasText: messages('en').messages.nav_embed });
+  const href = await link.getAttribute('href');
+  assert.match(href, /^\/embed-builder\.html\?view=embed&/, href);
+  await link.click();
+  await page.waitForSelector('.embed-builder');
+  const u = new URL(page.url());
+  assert.equal(u.pathname, '/embed-builder.html');
+  assert.equal(u.searchParams.get('today'), TODAY, 'the global settings carry over');
+  assert.ok(wasm.some((w) => isWasm(w, 'embed-builder')), `the builder's own wasm: ${wasm}`);
+
+  // Its menu leads back into the tracker, whose page loads as any link to it would.
+  await page.locator('.site-header a[href*="view=events"]').first().click();
+  await page.waitForSelector('.page--events .event');
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.equal(params(page).view, 'events');
+  assert.deepEqual(page.problems, []);
+});
+
+test('an old ?view=embed link to the tracker lands on the builder page without the tracker wasm', async () => {
+  const page = await newPage(browser, { locale: 'fr-FR' });
+  const top = [];
+  page.on('request', (r) => { if (r.frame() === page.mainFrame()) top.push(r.url()); });
+  await page.goto(`${root.url}?view=embed&today=${TODAY}`);
+  await page.waitForSelector('.embed-builder');
+  assert.equal(new URL(page.url()).pathname, '/embed-builder.html');
+  assert.equal(params(page).view, 'embed');
+  assert.equal(await page.locator('main h1').textContent(), messages('fr').messages.nav_embed, 'in the reader\'s language');
+  assert.ok(!top.some((u) => isWasm(u, 'process-tracker')), `the page itself loads no tracker wasm: ${top}`);
+  // Bare, as the README links it: the builder too.
+  await page.goto(`${root.url}embed-builder.html`);
+  await page.waitForSelector('.embed-builder');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the builder page says so when its wasm cannot arrive, and offers to load again', async () => {
+  const page = await newPage(browser, { allow: ['404', 'Failed to load', 'Failed to fetch', 'MIME'] });
+  await page.route('**/embed-builder_bg.wasm*', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${root.url}embed-builder.html`);
+  const box = page.locator('#static .static-fail');
+  await box.waitFor({ state: 'visible', timeout: 15000 });
+  assert.equal((await box.locator('p').first().textContent()).trim(), messages('en').messages.static_builder_needs_js);
+  assert.equal(await box.locator('button[data-reload]').count(), 1);
+  assert.equal(await page.locator('#static main h1').textContent(), messages('en').messages.nav_embed);
 });

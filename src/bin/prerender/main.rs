@@ -10,11 +10,13 @@
 //! pins it (tests, reproducible builds), else the system clock's UTC date. Run
 //! `node scripts/csp.mjs <dist>` afterwards: the pages carry new inline scripts to hash.
 
+mod builder;
 mod loader;
 mod og;
 
 use chrono::NaiveDate;
 use process_tracker::core::dataset::Dataset;
+use process_tracker::core::entry::Entry;
 use process_tracker::core::issue::LoadError;
 pub use process_tracker::core::markup::escape;
 use process_tracker::core::pages::{self, Kind, Page};
@@ -112,6 +114,19 @@ fn run() -> Result<(), Error> {
             write(&dist.join(page.path()), &html)?;
         }
     }
+    let glue = std::fs::read(dist.join(builder::GLUE));
+    let wasm = std::fs::read(dist.join(builder::WASM));
+    let (Ok(glue), Ok(wasm)) = (glue, wasm) else {
+        return Err(Error::Template(
+            "no embed-builder.js and embed-builder_bg.wasm beside it (index.html builds them)",
+        ));
+    };
+    // The builder is one page, at the site root, in the dataset's language.
+    let root = &locals[0].1;
+    write(
+        &dist.join("embed-builder.html"),
+        builder_html(&template, root, &builder::version(&glue, &wasm))?,
+    )?;
     println!(
         "prerender: {} pages as of {today} ({} processes, {} languages)",
         all.len(),
@@ -281,6 +296,73 @@ fn replace_span(html: &str, open: &str, close: &str, with: &str) -> Option<Strin
     Some(out)
 }
 
+/// `template` with its language, title and description, its links to the assets, the data and
+/// the loader going through `root` (the way back to the site root).
+fn dress(
+    template: &str,
+    root: &str,
+    lang: &str,
+    title: &str,
+    description: &str,
+) -> Result<String, Error> {
+    let mut html = template.to_owned();
+    if root != "./" {
+        html = html
+            .replace("\"./", &format!("\"{root}"))
+            .replace("'./", &format!("'{root}"))
+            .replace("'data/", &format!("'{root}data/"));
+    }
+    let dir = if is_rtl(lang) { "rtl" } else { "ltr" };
+    html = replace_span(
+        &html,
+        "<html",
+        ">",
+        &format!(
+            "<html lang=\"{}\" dir=\"{dir}\" data-static=\"\">",
+            escape(lang)
+        ),
+    )
+    .ok_or(Error::Template("no <html>"))?;
+    html = replace_span(
+        &html,
+        "<title>",
+        "</title>",
+        &format!("<title>{}</title>", escape(title)),
+    )
+    .ok_or(Error::Template("no <title>"))?;
+    replace_span(
+        &html,
+        "<meta name=\"description\"",
+        ">",
+        &format!(
+            "<meta name=\"description\" content=\"{}\">",
+            escape(description)
+        ),
+    )
+    .ok_or(Error::Template("no meta description"))
+}
+
+/// `embed-builder.html`: the builder's entry page (`builder.rs`) in the dataset's language,
+/// its content hidden by the same head script as any page's when its URL names a state, and
+/// shown again by the same failure script if the builder cannot start.
+fn builder_html(template: &str, data: &Arc<Dataset>, version: &str) -> Result<String, Error> {
+    let template = builder::page(template, version).ok_or(Error::Template(
+        "no loader to point at the embed builder's files",
+    ))?;
+    let lang = data.lang.clone();
+    let t = i18n::messages(&lang);
+    let site = data.t(&data.catalog.meta.title);
+    let title = format!("{} — {site}", t.nav_embed);
+    let html = dress(&template, "./", &lang, &title, t.embed_intro)?;
+    let body = without_style_attributes(&prerender::render_builder(data.clone()));
+    finish(
+        html,
+        vec![format!("<script>{}</script>", stale_script())],
+        &body,
+        prerender::static_text(&lang).builder_needs_js,
+    )
+}
+
 fn page_html(
     template: &str,
     data: &Dataset,
@@ -291,45 +373,9 @@ fn page_html(
     let lang = prerender::lang(data, page);
     let st = prerender::static_text(&lang);
     let (title, description) = title_and_description(data, page);
-    let mut html = template.to_owned();
-    // A page in a folder reaches the assets, the data and the loader through the site root.
-    let root = page.root();
-    if root != "./" {
-        html = html
-            .replace("\"./", &format!("\"{root}"))
-            .replace("'./", &format!("'{root}"))
-            .replace("'data/", &format!("'{root}data/"));
-    }
-    let dir = if is_rtl(&lang) { "rtl" } else { "ltr" };
-    html = replace_span(
-        &html,
-        "<html",
-        ">",
-        &format!(
-            "<html lang=\"{}\" dir=\"{dir}\" data-static=\"\">",
-            escape(&lang)
-        ),
-    )
-    .ok_or(Error::Template("no <html>"))?;
-    html = replace_span(
-        &html,
-        "<title>",
-        "</title>",
-        &format!("<title>{}</title>", escape(&title)),
-    )
-    .ok_or(Error::Template("no <title>"))?;
-    html = replace_span(
-        &html,
-        "<meta name=\"description\"",
-        ">",
-        &format!(
-            "<meta name=\"description\" content=\"{}\">",
-            escape(&description)
-        ),
-    )
-    .ok_or(Error::Template("no meta description"))?;
+    let html = dress(template, &page.root(), &lang, &title, &description)?;
 
-    let mut head = vec![HEAD_START.to_owned()];
+    let mut head = Vec::new();
     let canonical = data
         .catalog
         .meta
@@ -416,11 +462,25 @@ fn page_html(
     // With JavaScript the app's buttons replace the invisible blocks that hold their place
     // (`#static .js-only`); without it they would only leave a gap.
     head.push("<noscript><style>.js-only{display:none}</style></noscript>".to_owned());
-    head.push(HEAD_END.to_owned());
+    finish(html, head, body, st.noscript)
+}
 
+/// `html` with `head` (this step's additions, marked so a second run replaces them) before
+/// `</head>`, and `body`, a note for readers without JavaScript and the failure script in place
+/// of Trunk's `<noscript>`.
+fn finish(
+    mut html: String,
+    head: Vec<String>,
+    body: &str,
+    noscript: &str,
+) -> Result<String, Error> {
+    let head = std::iter::once(HEAD_START.to_owned())
+        .chain(head)
+        .chain(std::iter::once(HEAD_END.to_owned()))
+        .collect::<Vec<_>>();
     let content = format!(
         "{BODY_START}\n  <noscript><p class=\"noscript static-note\">{}</p></noscript>\n  {body}\n  <script>{FAIL_SCRIPT}</script>\n  {BODY_END}",
-        escape(st.noscript)
+        escape(noscript)
     );
     html = replace_span(&html, "<noscript>", "</noscript>", &content)
         .ok_or(Error::Template("no <noscript> in <body> to replace"))?;
@@ -450,8 +510,18 @@ fn stale_script() -> String {
 /// English until the app starts. The rule is `i18n::requested`'s: the first of the browser's
 /// languages whose primary subtag is an interface language. Without JavaScript, or for a
 /// crawler asking for the default language, the page stays.
+///
+/// The site's own `index.html` also sends a link to the embed builder made before it had a page
+/// of its own (`?view=embed`, `core::entry`) there at once, before the tracker's wasm downloads
+/// only to do the same.
 fn head_script(page: &Page, lang: &str) -> String {
-    let stale = stale_script();
+    let mut stale = stale_script();
+    if page.lang.is_none() && page.kind == Kind::Overview {
+        stale = format!(
+            "if(/[?&]view=embed(&|$)/.test(location.search))location.replace('{}'+location.search+location.hash);else {stale}",
+            Entry::EmbedBuilder.file()
+        );
+    }
     if page.lang.is_some() {
         return stale;
     }
@@ -536,6 +606,9 @@ mod tests {
     use process_tracker::core::model::Id;
 
     const TEMPLATE: &str = "<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"description\" content=\"x\">\n  <title>T</title>\n  <script>preload.href = 'data/un-cyber-processes.json';</script>\n  <link rel=\"stylesheet\" href=\"./main.css\"/>\n</head>\n<body>\n  <noscript>\n    <p>old</p>\n  </noscript>\n</body>\n</html>\n";
+
+    /// `TEMPLATE` with the loader `loader::after_first_paint` leaves.
+    const TEMPLATE_WITH_LOADER: &str = "<!doctype html>\n<html lang=\"en\" dir=\"ltr\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta name=\"description\" content=\"x\">\n  <title>T</title>\n<script type=\"module\">\nfor (const a of [{rel:'modulepreload',href:'./app-1.js',crossOrigin:'anonymous',integrity:'sha384-a'}]) x(a);\nconst bindings = await import('./app-1.js');\nconst wasm = await init({ module_or_path: './app-1_bg.wasm' });\n</script>\n</head>\n<body>\n  <noscript>\n    <p>old</p>\n  </noscript>\n</body>\n</html>\n";
 
     fn dataset(home: Option<&str>) -> Dataset {
         let path = concat!(
@@ -707,6 +780,38 @@ mod tests {
             ..process
         };
         assert!(!head_script(&french, "fr").contains("location.replace"));
+        assert!(!script.contains("embed-builder.html"), "{script}");
+    }
+
+    #[test]
+    fn the_sites_index_sends_old_builder_links_to_the_builders_page() {
+        let script = head_script(&Page::new(Kind::Overview), "en");
+        let (builder, rest) = script.split_once(";else ").expect("the builder first");
+        assert_eq!(
+            builder,
+            "if(/[?&]view=embed(&|$)/.test(location.search))location.replace('embed-builder.html'+location.search+location.hash)"
+        );
+        assert!(rest.starts_with(&stale_script()), "{rest}");
+    }
+
+    #[test]
+    fn the_builders_page_loads_its_own_wasm_in_the_datasets_language() {
+        let d = Arc::new(dataset(None));
+        let html = builder_html(TEMPLATE_WITH_LOADER, &d, "abc").expect("page");
+        assert!(
+            html.contains("import('./embed-builder.js?v=abc')"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("app-1"),
+            "nothing of the tracker's loader: {html}"
+        );
+        let t = i18n::messages(&d.lang);
+        assert!(html.contains(&format!("<title>{} — ", escape(t.nav_embed))));
+        assert!(html.contains(&format!("<h1>{}</h1>", escape(t.nav_embed))));
+        assert!(html.contains("id=\"static\" data-state=\"\" data-root=\"./\""));
+        assert!(html.contains(&escape(t.static_builder_needs_js)));
+        assert!(html.contains(FAIL_SCRIPT));
     }
 
     #[test]

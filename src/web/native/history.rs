@@ -46,6 +46,11 @@ pub fn folder() -> String {
 
 pub fn push(_: &State) {}
 
+/// A static page never navigates by itself: its links do.
+pub fn leave_for(_: &State, _: bool) -> bool {
+    false
+}
+
 pub fn replace(_: &State) {}
 
 pub fn focus_main_heading() {}
