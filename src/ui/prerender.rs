@@ -56,51 +56,51 @@ pub fn lang(data: &Data, page: &Page) -> String {
         .unwrap_or_else(|| data.catalog.lang().to_owned())
 }
 
-/// The content of `page` (everything `<body>` shows: skip link, header, main, footer) as of
-/// `today`, wrapped in `<div id="static">` so the app can find and replace it. `data-state`
-/// names the app state it shows, as a query string, and `data-root` the way back to the site
-/// root. `data` must be in the page's language (`Dataset::in_lang`).
-pub fn render(data: Arc<Data>, page: &Page, today: NaiveDate) -> String {
+/// What a static page's `#static` says of itself and shows when the app cannot start.
+struct Frame {
+    /// The app state the page shows, as a query (`data-state`).
+    state: String,
+    /// The way back to the site root (`data-root`).
+    root: String,
+    /// The build date, where the content depends on today (`data-as-of`).
+    as_of: Option<NaiveDate>,
+    failed: fn(&StaticText) -> &'static str,
+}
+
+/// `content` (given the page's messages and static words) in the page chrome, inside
+/// `<div id="static">` with the box shown if the app cannot start; links are relative to `page`
+/// and components see the app state `state` as of `today`.
+fn in_static(
+    data: &Arc<Data>,
+    page: &Page,
+    state: State,
+    today: NaiveDate,
+    frame: Frame,
+    content: impl FnOnce(&'static Messages, &StaticText) -> AnyView,
+) -> String {
     history::set_page(page.clone(), &crate::i18n::LANGUAGES);
     let owner = Owner::new();
     let html = owner.with(|| {
-        let lang = lang(&data, page);
+        let lang = lang(data, page);
         let st = static_text(&lang);
-        let state = RwSignal::new(page.state());
         let ctx = Ctx::new(
-            state,
+            RwSignal::new(state),
             Memo::new(move |_| today),
             Memo::new(move |_| lang.clone()),
         );
         provide_context(ctx);
         provide_context(StaticRender);
         let t: &'static Messages = ctx.messages();
-        let shown = {
-            let d = data.clone();
-            match &page.kind {
-                Kind::Overview => overview::Overview(overview::OverviewProps { data: d }).into_any(),
-                Kind::Process(id) => {
-                    view! { <process_page::ProcessPage data=d id=id.clone()/> }.into_any()
-                }
-                Kind::Events => view! { <events_page::EventsPage data=d/> }.into_any(),
-                Kind::Resources => view! { <resources_page::ResourcesPage data=d/> }.into_any(),
-                Kind::About => view! { <about_page::AboutPage data=d/> }.into_any(),
-            }
-        };
-        let built = dates::day(today, dates::intl_locale(&data.lang));
-        let as_of = fill(t.static_as_of, &[("date", &built)]);
-        let note = fill(st.built_on, &[("date", &built)]);
+        let shown = content(t, &st);
         let d = data.clone();
         view! {
-            <div id="static" data-state=page.state().to_query() data-root=page.root() data-as-of=today.to_string()>
+            <div id="static" data-state=frame.state data-root=frame.root data-as-of=frame.as_of.map(|d| d.to_string())>
                 <div class="static-fail" role="alert" hidden>
-                    <p>{st.app_failed}</p>
+                    <p>{(frame.failed)(&st)}</p>
                     <p><button type="button" class="button" data-reload="">{t.reload}</button></p>
                 </div>
                 <shell::Shell data=Signal::derive(move || Some(d.clone())) embed=Memo::new(|_| false)>
                     {shown}
-                    // Last in the page, so nothing above it moves when the app takes over.
-                    <p class="static-note muted" title=as_of>{note}</p>
                 </shell::Shell>
             </div>
         }
@@ -108,6 +108,40 @@ pub fn render(data: Arc<Data>, page: &Page, today: NaiveDate) -> String {
     });
     drop(owner);
     html
+}
+
+/// The content of `page` (everything `<body>` shows: skip link, header, main, footer) as of
+/// `today`, wrapped in `<div id="static">` so the app can find and replace it. `data-state`
+/// names the app state it shows, as a query string, and `data-root` the way back to the site
+/// root. `data` must be in the page's language (`Dataset::in_lang`).
+pub fn render(data: Arc<Data>, page: &Page, today: NaiveDate) -> String {
+    let frame = Frame {
+        state: page.state().to_query(),
+        root: page.root(),
+        as_of: Some(today),
+        failed: |st| st.app_failed,
+    };
+    in_static(&data, page, page.state(), today, frame, |t, st| {
+        let d = data.clone();
+        let shown = match &page.kind {
+            Kind::Overview => overview::Overview(overview::OverviewProps { data: d }).into_any(),
+            Kind::Process(id) => {
+                view! { <process_page::ProcessPage data=d id=id.clone()/> }.into_any()
+            }
+            Kind::Events => view! { <events_page::EventsPage data=d/> }.into_any(),
+            Kind::Resources => view! { <resources_page::ResourcesPage data=d/> }.into_any(),
+            Kind::About => view! { <about_page::AboutPage data=d/> }.into_any(),
+        };
+        let built = dates::day(today, dates::intl_locale(&data.lang));
+        let as_of = fill(t.static_as_of, &[("date", &built)]);
+        let note = fill(st.built_on, &[("date", &built)]);
+        view! {
+            {shown}
+            // Last in the page, so nothing above it moves when the app takes over.
+            <p class="static-note muted" title=as_of>{note}</p>
+        }
+        .into_any()
+    })
 }
 
 /// The content of the embed builder's entry page (`embed-builder.html`, `core::entry`) in the
@@ -118,41 +152,23 @@ pub fn render_builder(data: Arc<Data>) -> String {
         kind: Kind::Overview,
         lang: None,
     };
-    history::set_page(root.clone(), &crate::i18n::LANGUAGES);
-    let owner = Owner::new();
-    let html = owner.with(|| {
-        let lang = lang(&data, &root);
-        let st = static_text(&lang);
-        let state = RwSignal::new(State::default().goto(View::Embed));
-        let today = NaiveDate::default();
-        let ctx = Ctx::new(
-            state,
-            Memo::new(move |_| today),
-            Memo::new(move |_| lang.clone()),
-        );
-        provide_context(ctx);
-        provide_context(StaticRender);
-        let t: &'static Messages = ctx.messages();
-        let d = data.clone();
-        // No data-state: the builder's own URL names its state, as the site root's does.
+    // No data-state: the builder's own URL names its state, as the site root's does.
+    let frame = Frame {
+        state: String::new(),
+        root: root.root(),
+        as_of: None,
+        failed: |st| st.builder_needs_js,
+    };
+    let state = State::default().goto(View::Embed);
+    in_static(&data, &root, state, NaiveDate::default(), frame, |t, _| {
         view! {
-            <div id="static" data-state="" data-root="./">
-                <div class="static-fail" role="alert" hidden>
-                    <p>{st.builder_needs_js}</p>
-                    <p><button type="button" class="button" data-reload="">{t.reload}</button></p>
-                </div>
-                <shell::Shell data=Signal::derive(move || Some(d.clone())) embed=Memo::new(|_| false)>
-                    <div class="page page--embed">
-                        <header class="page-head">
-                            <h1>{t.nav_embed}</h1>
-                            <p class="lead">{t.embed_intro}</p>
-                        </header>
-                    </div>
-                </shell::Shell>
+            <div class="page page--embed">
+                <header class="page-head">
+                    <h1>{t.nav_embed}</h1>
+                    <p class="lead">{t.embed_intro}</p>
+                </header>
             </div>
         }
-        .to_html()
-    });
-    drop(owner);
-    html
+        .into_any()
+    })
 }
