@@ -6,7 +6,7 @@
 //
 //   node scripts/csp.mjs                  as a hook: pages in $TRUNK_STAGING_DIR
 //   node scripts/csp.mjs <dir>            the same for a built dist/
-//   node scripts/csp.mjs --header <dir>   print the policy of <dir>/index.html as one header line,
+//   node scripts/csp.mjs --header <dir>   print one policy for every page of <dir> as a header line,
 //                                         for hosts that would rather send it (plus frame-ancestors)
 //
 // Running it twice is harmless: an existing policy meta is replaced, not duplicated.
@@ -80,6 +80,24 @@ function htmlPages(dir, sub = '') {
   });
 }
 
+/**
+ * One policy for every page under `dir`, for a host that sends it as a header on every response:
+ * the hashes of all the pages' inline scripts and styles. Each page's own is narrower, but a
+ * header cannot differ by page on most hosts, and browsers enforce header and meta together, so
+ * a header made from one page would block the other pages' scripts (their loaders reach the
+ * wasm through `../`, and the site root's pages each send readers to their language's page).
+ */
+export function headerPolicy(dir) {
+  const scripts = new Set();
+  const styles = new Set();
+  for (const page of htmlPages(dir)) {
+    const h = inlineHashes(readFileSync(join(dir, page), 'utf8').replace(META, ''));
+    h.scripts.forEach((x) => scripts.add(x));
+    h.styles.forEach((x) => styles.add(x));
+  }
+  return `${policy({ scripts: [...scripts], styles: [...styles] })}; frame-ancestors *`;
+}
+
 function run(dir) {
   const pages = htmlPages(dir);
   if (!pages.includes('index.html')) throw new Error(`no index.html in ${dir}`);
@@ -93,8 +111,7 @@ function run(dir) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   if (args[0] === '--header') {
-    const html = readFileSync(join(args[1] ?? 'dist', 'index.html'), 'utf8');
-    console.log(`Content-Security-Policy: ${policy(inlineHashes(html.replace(META, '')))}; frame-ancestors *`);
+    console.log(`Content-Security-Policy: ${headerPolicy(args[1] ?? 'dist')}`);
   } else {
     const dir = args[0] ?? process.env.TRUNK_STAGING_DIR;
     if (!dir) {

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, cpSync, copyFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, newPage, open, serve, text, DIST as DEFAULT_DIST, ROOT, TODAY } from './harness.mjs';
+import { headerPolicy } from '../../scripts/csp.mjs';
 
 const DIST = process.env.DIST ?? DEFAULT_DIST;
 const FIXTURES = join(ROOT, 'tests', 'e2e', 'partner');
@@ -355,6 +356,27 @@ test('the app passes its Content-Security-Policy with no violation, standalone a
     await p2.waitForTimeout(200);
     assert.deepEqual([...new Set(blocked.map((v) => v.directive))].filter((d) => d !== 'style-src-attr'), []);
     if (blocked.length === 0) t.diagnostic('no style attribute was blocked: scripts/csp.mjs could set ALLOW_STYLE_ATTRIBUTES = false');
+  } finally {
+    await strict.close();
+  }
+});
+
+test('the policy printed for a header (csp.mjs --header) lets every page start, folders and the builder too', async () => {
+  const header = headerPolicy(DIST);
+  assert.match(header, /frame-ancestors \*$/);
+  const strict = await serve({ dir: DIST, headers: { 'content-security-policy': header } });
+  try {
+    const page = await newPage(browser);
+    const seen = await watchCsp(page);
+    for (const [path, ready] of [['index.html', '.page--overview'], ['ar/p/uncc.html', '.page--process'],
+      ['zh/events.html', '.page--events .event'], ['p/gge.html', '.page--process'], ['embed-builder.html', '.embed-builder']]) {
+      await page.goto(`${strict.url}${path}`);
+      // The app has taken over from the static page: its own nodes, no static copy left.
+      await page.waitForSelector(`${ready}:not(#static *)`);
+      await page.waitForFunction(() => !document.getElementById('static'));
+    }
+    assert.deepEqual(seen, [], 'nothing blocked by the header');
+    assert.deepEqual(page.problems, []);
   } finally {
     await strict.close();
   }
