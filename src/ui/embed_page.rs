@@ -3,6 +3,7 @@
 //! `embed.js` with a placeholder, which also sizes the frame to its content.
 
 use super::ctx::{use_ctx, Data};
+use super::embed_head::EmbedHead;
 use super::facets::option_label;
 use crate::core::colour::{readable_on, Rgb, DARK_BG, LIGHT_BG};
 use crate::core::facet::{Dim, Filters, Value, When, DIMS};
@@ -313,10 +314,7 @@ pub fn EmbedPage(data: Arc<Data>) -> impl IntoView {
     // sandbox must be in place before the frame's first navigation.
     view! {
         <div class="page page--embed">
-            <header class="page-head">
-                <h1>{t.nav_embed}</h1>
-                <p class="lead">{t.embed_intro}</p>
-            </header>
+            <EmbedHead/>
             <div class="embed-builder">
                 <div class="embed-builder__options">
                     <fieldset class="embed-builder__group">

@@ -7,6 +7,7 @@ mod about_page;
 mod app;
 pub mod ctx;
 mod downloads;
+mod embed_head;
 #[cfg(target_arch = "wasm32")]
 mod embed_page;
 #[cfg(target_arch = "wasm32")]

@@ -4,6 +4,7 @@
 //! parts that only work with the app (filters, search, the timeline) say so instead.
 
 use super::ctx::{Ctx, Data};
+use super::embed_head::EmbedHead;
 use super::{about_page, events_page, overview, process_page, resources_page, shell};
 use crate::core::pages::{Kind, Page};
 use crate::core::route::{State, View};
@@ -160,15 +161,7 @@ pub fn render_builder(data: Arc<Data>) -> String {
         failed: |st| st.builder_needs_js,
     };
     let state = State::default().goto(View::Embed);
-    in_static(&data, &root, state, NaiveDate::default(), frame, |t, _| {
-        view! {
-            <div class="page page--embed">
-                <header class="page-head">
-                    <h1>{t.nav_embed}</h1>
-                    <p class="lead">{t.embed_intro}</p>
-                </header>
-            </div>
-        }
-        .into_any()
+    in_static(&data, &root, state, NaiveDate::default(), frame, |_, _| {
+        view! { <div class="page page--embed"><EmbedHead/></div> }.into_any()
     })
 }
