@@ -115,6 +115,22 @@ impl Dataset {
         (short != self.t(&p.name)).then_some(short)
     }
 
+    /// Event `i`'s kind as the dataset labels it in the reading language, else its id.
+    pub fn event_kind_label(&self, i: usize) -> &str {
+        let kind = &self.catalog.events[i].kind;
+        self.catalog
+            .event_kind(kind.as_str())
+            .map_or(kind.as_str(), |k| self.t(&k.label))
+    }
+
+    /// Resource `i`'s kind as the dataset labels it in the reading language, else its id.
+    pub fn resource_kind_label(&self, i: usize) -> &str {
+        let kind = &self.catalog.resources[i].kind;
+        self.catalog
+            .resource_kind(kind.as_str())
+            .map_or(kind.as_str(), |k| self.t(&k.label))
+    }
+
     /// The dataset's own label for a facet option (a process, tag or kind); `None` for values
     /// the interface names itself (years, countries, languages, tense, tentative).
     pub fn option_label(&self, key: FacetKey, value: &Value, resources: bool) -> Option<&str> {
@@ -136,6 +152,33 @@ impl Dataset {
 mod tests {
     use super::*;
     use crate::core::synth;
+
+    #[test]
+    fn kinds_read_as_their_label_in_the_reading_language_else_as_their_id() {
+        let json = r#"{"schema_version":1,"meta":{"title":"T","default_lang":"en","reviewed":"2026-01-01","publisher":{"name":"P"},"license":{"name":"L"}},
+            "taxonomies":[],"event_kinds":[{"id":"meeting","label":{"en":"Meeting","fr":"Réunion"}}],
+            "resource_kinds":[{"id":"report","label":"Report"}],
+            "processes":[{"id":"p","name":"P","summary":"S","tags":[],"sources":[{"url":"https://example.org/"}]}],
+            "events":[{"id":"a","processes":["p"],"title":"A","kind":"meeting","start":"2026-01","sources":[{"url":"https://example.org/"}]},
+                      {"id":"b","processes":["p"],"title":"B","kind":"hearing","start":"2026-02","sources":[{"url":"https://example.org/"}]}],
+            "resources":[{"id":"r","processes":["p"],"title":"R","date":"2026-01","kind":"report","url":"https://example.org/r","lang":"en","sources":[{"url":"https://example.org/"}]}]}"#;
+        let d = Dataset::load(json, "x.json", None).expect("loads");
+        let i = |id: &str| {
+            d.catalog
+                .events
+                .iter()
+                .position(|e| e.id.as_str() == id)
+                .expect("event")
+        };
+        assert_eq!(d.event_kind_label(i("a")), "Meeting");
+        assert_eq!(d.in_lang(Some("fr")).event_kind_label(i("a")), "Réunion");
+        assert_eq!(
+            d.event_kind_label(i("b")),
+            "hearing",
+            "an unknown kind reads as its id"
+        );
+        assert_eq!(d.resource_kind_label(0), "Report");
+    }
 
     #[test]
     fn a_short_name_the_same_as_the_name_in_a_language_is_not_repeated() {

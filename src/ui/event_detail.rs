@@ -124,11 +124,7 @@ fn EventBody(data: Arc<Data>, index: usize) -> impl IntoView {
     let t = ctx.messages();
     let e = data.catalog.events[index].clone();
     let tense = tense(e.start, e.end, ctx.today.get_untracked());
-    let kind = data
-        .catalog
-        .event_kind(e.kind.as_str())
-        .map(|k| data.t(&k.label).to_owned())
-        .unwrap_or_else(|| e.kind.to_string());
+    let kind = data.event_kind_label(index).to_owned();
     let place = place(&data, index, &ctx.lang.get_untracked());
     let processes = e
         .processes

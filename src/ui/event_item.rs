@@ -27,11 +27,7 @@ pub fn EventItem(
     let open = ctx.event_link(e.id.clone());
     let title = data.t(&e.title).to_owned();
     let (title_lang, title_dir) = lang_attrs(&data, &e.title);
-    let kind = data
-        .catalog
-        .event_kind(e.kind.as_str())
-        .map(|k| data.t(&k.label).to_owned())
-        .unwrap_or_else(|| e.kind.to_string());
+    let kind = data.event_kind_label(index).to_owned();
     let place = place(&data, index, &ctx.lang.get_untracked());
     let processes = e
         .processes

@@ -16,11 +16,7 @@ pub fn ResourceItem(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let r = &data.catalog.resources[index];
-    let kind = data
-        .catalog
-        .resource_kind(r.kind.as_str())
-        .map(|k| data.t(&k.label).to_owned())
-        .unwrap_or_else(|| r.kind.to_string());
+    let kind = data.resource_kind_label(index).to_owned();
     let title = data.t(&r.title).to_owned();
     let (title_lang, title_dir) = lang_attrs(&data, &r.title);
     let lang = r.lang.as_str().to_owned();
