@@ -2,18 +2,11 @@
 // Interface strings are another matter (src/i18n); these tests read only what the data says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, serve, dataset, text, DIST } from './harness.mjs';
+import { start, stop, newPage, open, dataset, text } from './harness.mjs';
 
-let browser;
-let root;
-before(async () => {
-  browser = await launch();
-  root = await serve({ dir: DIST });
-});
-after(async () => {
-  await browser?.close();
-  await root?.close();
-});
+let browser, root;
+before(async () => ({ browser, root } = await start()));
+after(() => stop(browser, root));
 
 const data = dataset();
 const proc = (id) => data.processes.find((p) => p.id === id);

@@ -6,17 +6,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, newPage, open, serve, DIST, ROOT } from './harness.mjs';
+import { start, stop, newPage, open, ROOT } from './harness.mjs';
 
 let browser, root;
-before(async () => {
-  browser = await launch();
-  root = await serve({ dir: DIST });
-});
-after(async () => {
-  await browser?.close();
-  await root?.close();
-});
+before(async () => ({ browser, root } = await start()));
+after(() => stop(browser, root));
 
 const PYTHON = join(ROOT, '.tools', 'venv', 'bin', 'python');
 

@@ -3,17 +3,11 @@
 // app's query engine.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, serve, shot, params, dataset, text, DIST, TODAY } from './harness.mjs';
+import { start, stop, newPage, open, shot, params, dataset, text, TODAY } from './harness.mjs';
 
 let browser, root;
-before(async () => {
-  browser = await launch();
-  root = await serve({ dir: DIST });
-});
-after(async () => {
-  await browser?.close();
-  await root?.close();
-});
+before(async () => ({ browser, root } = await start()));
+after(() => stop(browser, root));
 
 const data = dataset();
 const byId = Object.fromEntries(data.processes.map((p) => [p.id, p]));

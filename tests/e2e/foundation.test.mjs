@@ -1,19 +1,11 @@
 // The tracker end to end: overview, explainers, events, URLs, failures, sub-path hosting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, serve, shot, params, dataset, text, DIST, TODAY } from './harness.mjs';
+import { start, stop, newPage, open, shot, params, dataset, text, TODAY } from './harness.mjs';
 
 let browser, root, sub;
-before(async () => {
-  browser = await launch();
-  root = await serve({ dir: DIST });
-  sub = await serve({ dir: DIST, base: '/some/deep/path/' });
-});
-after(async () => {
-  await browser?.close();
-  await root?.close();
-  await sub?.close();
-});
+before(async () => ({ browser, root, sub } = await start({ sub: '/some/deep/path/' })));
+after(() => stop(browser, root, sub));
 
 const data = dataset();
 

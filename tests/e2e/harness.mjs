@@ -28,6 +28,21 @@ export async function launch() {
 export { serve };
 
 /**
+ * A test file's browser and its servers of dist/: `root` at `/`, and one per entry of `bases`
+ * (`{ sub: '/some/deep/path/' }`) at that sub-path. For `before`; `stop` closes them in `after`.
+ */
+export async function start(bases = {}) {
+  const out = { browser: await launch(), root: await serve({ dir: DIST }) };
+  for (const [name, base] of Object.entries(bases)) out[name] = await serve({ dir: DIST, base });
+  return out;
+}
+
+/** Closes what `start` opened (any of it may be missing if `before` failed). */
+export async function stop(...opened) {
+  for (const o of opened) await o?.close();
+}
+
+/**
  * A page that fails the test on any uncaught error, console error or CSP violation.
  * `allow` lists console-error substrings a test expects (a deliberate 404, say); `locale` sets the
  * browser's preferred language (`navigator.languages`).

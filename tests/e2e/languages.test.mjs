@@ -3,17 +3,11 @@
 // and plural forms through the browser's own Intl.PluralRules.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, serve, shot, params, dataset, messages, DIST } from './harness.mjs';
+import { start, stop, newPage, open, shot, params, dataset, messages } from './harness.mjs';
 
 let browser, root;
-before(async () => {
-  browser = await launch();
-  root = await serve({ dir: DIST });
-});
-after(async () => {
-  await browser?.close();
-  await root?.close();
-});
+before(async () => ({ browser, root } = await start()));
+after(() => stop(browser, root));
 
 const data = dataset();
 const LANGS = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];

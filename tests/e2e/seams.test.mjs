@@ -2,17 +2,11 @@
 // and list rows are kept and updated in place rather than rebuilt.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, serve, dataset, messages, params, DIST, TODAY } from './harness.mjs';
+import { start, stop, newPage, open, dataset, messages, params, TODAY } from './harness.mjs';
 
 let browser, root;
-before(async () => {
-  browser = await launch();
-  root = await serve({ dir: DIST });
-});
-after(async () => {
-  await browser?.close();
-  await root?.close();
-});
+before(async () => ({ browser, root } = await start()));
+after(() => stop(browser, root));
 
 const data = dataset();
 const titled = (title) => JSON.stringify({ ...data, meta: { ...data.meta, title } });

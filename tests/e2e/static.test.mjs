@@ -5,19 +5,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, newPage, serve, shot, params, dataset, messages, DIST, text } from './harness.mjs';
+import { start, stop, newPage, shot, params, dataset, messages, DIST, text } from './harness.mjs';
 
 let browser, root, sub;
-before(async () => {
-  browser = await launch();
-  root = await serve({ dir: DIST });
-  sub = await serve({ dir: DIST, base: '/some/deep/path/' });
-});
-after(async () => {
-  await browser?.close();
-  await root?.close();
-  await sub?.close();
-});
+before(async () => ({ browser, root, sub } = await start({ sub: '/some/deep/path/' })));
+after(() => stop(browser, root, sub));
 
 const data = dataset();
 const LANGS = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
